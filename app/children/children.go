@@ -1,0 +1,222 @@
+// Package children starts and watches Limber's window processes.
+//
+// Every window is the same executable started as `limber ui KIND [ARG]`,
+// so the tray daemon never loads a GL driver and gets all window memory
+// back when the window closes. The child talks back with JSON lines on
+// stdout (first "ready", later its outcome) and listens for "raise" and
+// "close" lines on stdin.
+package children
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os/exec"
+	"sync"
+	"time"
+
+	"github.com/limber-app/limber/app/control"
+)
+
+// Stdin commands a child understands.
+const (
+	CmdRaise = "raise"
+	CmdClose = "close"
+)
+
+// Actions the launcher reports besides the child's own outcomes.
+const (
+	ActionReady  = "ready"  // the child's first line, once its window is shown
+	ActionExited = "exited" // the child is gone, however it ended
+)
+
+// Limits bound how long a child may take. A child that shows no window
+// within Ready is hung (say a stuck GL driver) and is killed; Lifetime caps
+// a window forgotten on another workspace.
+type Limits struct {
+	Ready    time.Duration
+	Lifetime time.Duration
+}
+
+// DefaultLimits suit every window Limber has.
+var DefaultLimits = Limits{Ready: 30 * time.Second, Lifetime: 6 * time.Hour}
+
+// Launcher runs at most one child per window kind.
+type Launcher struct {
+	Exe    string   // path of the limber executable
+	Env    []string // environment for children; nil inherits
+	Limits Limits
+	Log    *slog.Logger
+	// OnMessage gets every line a child reports (ready, outcomes) and a
+	// final {Action: "exited"} when it is gone. Called from the child's
+	// reader goroutine.
+	OnMessage func(control.Outcome)
+
+	mu      sync.Mutex
+	running map[string]*child
+}
+
+type child struct {
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
+	arg   string
+}
+
+// ErrAlreadyOpen is returned by Open when a window of that kind is shown;
+// it was raised instead of opening a second one.
+var ErrAlreadyOpen = errors.New("window already open")
+
+// Open starts `limber ui kind arg`, or raises the window of that kind that
+// is already open.
+func (l *Launcher) Open(kind, arg string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.running == nil {
+		l.running = map[string]*child{}
+	}
+	if c, ok := l.running[kind]; ok {
+		_, _ = io.WriteString(c.stdin, CmdRaise+"\n")
+		return ErrAlreadyOpen
+	}
+	args := []string{"ui", kind}
+	if arg != "" {
+		args = append(args, arg)
+	}
+	cmd := exec.Command(l.Exe, args...)
+	cmd.Env = l.Env
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return fmt.Errorf("start %s window: %w", kind, err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("start %s window: %w", kind, err)
+	}
+	cmd.Stderr = logWriter{l.logger(), kind}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start %s window: %w", kind, err)
+	}
+	c := &child{cmd: cmd, stdin: stdin, arg: arg}
+	l.running[kind] = c
+	go l.watch(kind, c, stdout)
+	return nil
+}
+
+// watch reads the child's reports, enforces the limits and forgets the
+// child when it exits, whatever the way.
+func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
+	limits := l.Limits
+	if limits == (Limits{}) {
+		limits = DefaultLimits
+	}
+	ready := make(chan struct{})
+	var readyOnce sync.Once
+	readerDone := make(chan struct{})
+	go func() {
+		defer close(readerDone)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			var o control.Outcome
+			if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+				l.logger().Warn("child printed a non-JSON line", "window", kind, "line", sc.Text())
+				continue
+			}
+			o.Window = kind
+			if o.Action == ActionReady {
+				readyOnce.Do(func() { close(ready) })
+			}
+			if l.OnMessage != nil {
+				l.OnMessage(o)
+			}
+		}
+	}()
+
+	readyTimer := time.NewTimer(limits.Ready)
+	lifeTimer := time.NewTimer(limits.Lifetime)
+	defer readyTimer.Stop()
+	defer lifeTimer.Stop()
+	done := make(chan error, 1)
+	go func() {
+		<-readerDone
+		done <- c.cmd.Wait()
+	}()
+	for {
+		select {
+		case <-ready:
+			readyTimer.Stop()
+			ready = nil
+		case <-readyTimer.C:
+			l.logger().Error("window did not open in time; killing it", "window", kind, "after", limits.Ready)
+			_ = c.cmd.Process.Kill()
+		case <-lifeTimer.C:
+			l.logger().Warn("window open too long; closing it", "window", kind, "after", limits.Lifetime)
+			_ = c.cmd.Process.Kill()
+		case err := <-done:
+			l.mu.Lock()
+			delete(l.running, kind)
+			l.mu.Unlock()
+			if err != nil {
+				l.logger().Warn("window process ended with an error", "window", kind, "err", err)
+			}
+			if l.OnMessage != nil {
+				l.OnMessage(control.Outcome{Window: kind, Action: ActionExited, RoutineID: c.arg})
+			}
+			return
+		}
+	}
+}
+
+// OpenKinds reports which kinds have a window open, for status.
+func (l *Launcher) OpenKinds() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	kinds := make([]string, 0, len(l.running))
+	for k := range l.running {
+		kinds = append(kinds, k)
+	}
+	return kinds
+}
+
+// CloseAll asks every child to close, and kills those that do not within
+// grace. Used when the daemon quits.
+func (l *Launcher) CloseAll(grace time.Duration) {
+	l.mu.Lock()
+	kids := make([]*child, 0, len(l.running))
+	for _, c := range l.running {
+		kids = append(kids, c)
+		_, _ = io.WriteString(c.stdin, CmdClose+"\n")
+	}
+	l.mu.Unlock()
+	deadline := time.Now().Add(grace)
+	for time.Now().Before(deadline) {
+		if len(l.OpenKinds()) == 0 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, c := range kids {
+		_ = c.cmd.Process.Kill()
+	}
+}
+
+func (l *Launcher) logger() *slog.Logger {
+	if l.Log != nil {
+		return l.Log
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// logWriter forwards a child's stderr into the daemon's log, one record per
+// write, so a crashing window leaves its panic in the daemon's log.
+type logWriter struct {
+	log  *slog.Logger
+	kind string
+}
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.log.Info("window says", "window", w.kind, "text", string(p))
+	return len(p), nil
+}

@@ -1,0 +1,130 @@
+package children
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/app/control"
+)
+
+// TestMain lets the test binary play a child window: with
+// LIMBER_FAKE_CHILD set it behaves as that script instead of running tests.
+func TestMain(m *testing.M) {
+	switch os.Getenv("LIMBER_FAKE_CHILD") {
+	case "":
+		os.Exit(m.Run())
+	case "echo":
+		// Ready, then answer each stdin line with an outcome naming it.
+		fmt.Println(`{"action":"ready"}`)
+		sc := bufio.NewScanner(os.Stdin)
+		for sc.Scan() {
+			fmt.Printf("{\"action\":%q}\n", sc.Text())
+			if sc.Text() == CmdClose {
+				os.Exit(0)
+			}
+		}
+		os.Exit(0)
+	case "hang":
+		time.Sleep(time.Minute)
+		os.Exit(0)
+	case "crash":
+		fmt.Println(`{"action":"ready"}`)
+		fmt.Fprintln(os.Stderr, "panic: window exploded")
+		os.Exit(2)
+	}
+}
+
+type recorder struct {
+	ch chan control.Outcome
+}
+
+func newRecorder() *recorder { return &recorder{ch: make(chan control.Outcome, 16)} }
+
+func (r *recorder) add(o control.Outcome) { r.ch <- o }
+
+func (r *recorder) want(t *testing.T, action string) control.Outcome {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case o := <-r.ch:
+			if o.Action == action {
+				return o
+			}
+		case <-timeout:
+			t.Fatalf("no %q message within 10s", action)
+		}
+	}
+}
+
+func launcher(t *testing.T, script string, rec *recorder, limits Limits) *Launcher {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Launcher{
+		Exe:       exe,
+		Env:       append(os.Environ(), "LIMBER_FAKE_CHILD="+script),
+		Limits:    limits,
+		OnMessage: rec.add,
+	}
+}
+
+func TestOpenRaiseClose(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "echo", rec, DefaultLimits)
+	if err := l.Open("routine", "desk-break"); err != nil {
+		t.Fatal(err)
+	}
+	if o := rec.want(t, ActionReady); o.Window != "routine" {
+		t.Errorf("ready from window %q", o.Window)
+	}
+	if err := l.Open("routine", "other"); !errors.Is(err, ErrAlreadyOpen) {
+		t.Fatalf("second Open: %v, want ErrAlreadyOpen", err)
+	}
+	rec.want(t, CmdRaise)
+	if got := l.OpenKinds(); len(got) != 1 || got[0] != "routine" {
+		t.Errorf("OpenKinds = %v", got)
+	}
+	l.CloseAll(5 * time.Second)
+	if o := rec.want(t, ActionExited); o.RoutineID != "desk-break" {
+		t.Errorf("exited outcome = %+v", o)
+	}
+	if got := l.OpenKinds(); len(got) != 0 {
+		t.Errorf("after close OpenKinds = %v", got)
+	}
+}
+
+func TestHungChildKilled(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "hang", rec, Limits{Ready: 200 * time.Millisecond, Lifetime: time.Hour})
+	start := time.Now()
+	if err := l.Open("settings", ""); err != nil {
+		t.Fatal(err)
+	}
+	rec.want(t, ActionExited)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("hung child lived %v", d)
+	}
+	// The kind is free again.
+	if err := l.Open("settings", ""); err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	rec.want(t, ActionExited)
+}
+
+func TestCrashedChildForgotten(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "crash", rec, DefaultLimits)
+	if err := l.Open("stats", ""); err != nil {
+		t.Fatal(err)
+	}
+	rec.want(t, ActionExited)
+	if got := l.OpenKinds(); len(got) != 0 {
+		t.Errorf("crashed child still listed: %v", got)
+	}
+}

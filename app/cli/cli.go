@@ -1,0 +1,171 @@
+// Package cli implements Limber's command line: the subcommands of
+// DESIGN.md, their exit codes and their messages. Commands that need the
+// daemon talk to it over the control socket; window commands start a Fyne
+// window in this process when no daemon runs.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+
+	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/paths"
+)
+
+// Exit codes. Scripts can rely on them.
+const (
+	ExitOK         = 0
+	ExitFailure    = 1 // something went wrong; the message says what
+	ExitUsage      = 2 // unknown subcommand or bad arguments
+	ExitNotRunning = 3 // the command needs the daemon and none runs
+	ExitNotFound   = 4 // no routine with that ID
+	ExitNoDisplay  = 5 // a window was asked for but there is no display
+	ExitInvalid    = 6 // check-routine found errors
+)
+
+// Version is stamped into the binary at build time.
+type Version struct{ Version, Commit, Date string }
+
+func (v Version) String() string {
+	return fmt.Sprintf("limber %s (commit %s, built %s, %s/%s)", v.Version, v.Commit, v.Date, runtime.GOOS, runtime.GOARCH)
+}
+
+// Env is everything a command may touch of the outside world, so tests can
+// run commands in-process.
+type Env struct {
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Getenv  func(string) string
+	Version Version
+}
+
+const usage = `Usage:
+  limber                     start the tray daemon (if one runs, open its Settings)
+  limber status [--json]     state, sitting time, next reminder, idle source
+  limber pause [30m|2h|tomorrow|forever]
+  limber resume
+  limber snooze [10m]
+  limber skip                skip the break that is due
+  limber break               start the suggested routine now
+  limber routine [ID]        open a routine window (works without the daemon)
+  limber routines [--json]   list routines
+  limber check-routine FILE  validate a routine file
+  limber settings | stats    open those windows
+  limber quit | version
+
+Daemon flags (override the config for this run):
+  --config PATH  --sitting-limit 45m  --natural-break 5m
+  --idle-source auto|x11|mutter|screensaver|windows|macos|none
+`
+
+// Dispatch runs one subcommand and returns the process exit code.
+func Dispatch(env Env, cmd string, args []string) int {
+	switch cmd {
+	case "":
+		return runDaemon(env, args)
+	case "status":
+		return status(env, args)
+	case "pause":
+		return pause(env, args)
+	case "resume", "skip", "break", "quit":
+		return simple(env, cmd, args)
+	case "snooze":
+		return snooze(env, args)
+	case "routine":
+		return routine(env, args)
+	case "routines":
+		return listRoutines(env, args)
+	case "check-routine":
+		return checkRoutine(env, args)
+	case "settings":
+		return window(env, control.WindowSettings, args)
+	case "stats":
+		return window(env, control.WindowStats, args)
+	case "ui":
+		return ui(env, args)
+	case "version", "--version":
+		if len(args) != 0 {
+			return usageError(env, "version takes no arguments")
+		}
+		fmt.Fprintln(env.Stdout, env.Version)
+		return ExitOK
+	case "help", "--help", "-h":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	default:
+		return usageError(env, fmt.Sprintf("unknown command %q", cmd))
+	}
+}
+
+func usageError(env Env, msg string) int {
+	fmt.Fprintf(env.Stderr, "limber: %s\n\n%s", msg, usage)
+	return ExitUsage
+}
+
+func fail(env Env, err error) int {
+	if errors.Is(err, control.ErrNotRunning) {
+		fmt.Fprintln(env.Stderr, err)
+		return ExitNotRunning
+	}
+	fmt.Fprintf(env.Stderr, "limber: %v\n", err)
+	return ExitFailure
+}
+
+func resolvePaths(env Env) (paths.Paths, error) {
+	return paths.FromEnv(env.Getenv)
+}
+
+// send delivers a request to the running daemon.
+func send(env Env, req control.Request) (control.Response, error) {
+	p, err := resolvePaths(env)
+	if err != nil {
+		return control.Response{}, err
+	}
+	resp, err := control.Send(p.Socket(), req)
+	if err != nil {
+		return resp, err
+	}
+	if !resp.OK {
+		return resp, errors.New(resp.Err)
+	}
+	return resp, nil
+}
+
+// hasDisplay tells whether a window can be shown. Only Unix desktops need
+// a display server variable.
+func hasDisplay(env Env) bool {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return true
+	}
+	return env.Getenv("DISPLAY") != "" || env.Getenv("WAYLAND_DISPLAY") != ""
+}
+
+func noDisplay(env Env) int {
+	fmt.Fprintln(env.Stderr, "limber: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)")
+	return ExitNoDisplay
+}
+
+func trimFlags(args []string, known ...string) (flags map[string]bool, rest []string, bad string) {
+	flags = map[string]bool{}
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			ok := false
+			for _, k := range known {
+				if a == k {
+					flags[k], ok = true, true
+				}
+			}
+			if !ok {
+				return nil, nil, a
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	return flags, rest, ""
+}

@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/limber-app/limber/app/control"
+)
+
+// testEnv runs commands in-process against a private runtime directory.
+func testEnv(t *testing.T) (Env, *bytes.Buffer, *bytes.Buffer, string) {
+	t.Helper()
+	dir := t.TempDir()
+	vars := map[string]string{
+		"HOME":            dir,
+		"XDG_CONFIG_HOME": filepath.Join(dir, "config"),
+		"XDG_STATE_HOME":  filepath.Join(dir, "state"),
+		"XDG_RUNTIME_DIR": filepath.Join(dir, "run"),
+	}
+	var out, errb bytes.Buffer
+	env := Env{
+		Stdin:   strings.NewReader(""),
+		Stdout:  &out,
+		Stderr:  &errb,
+		Getenv:  func(k string) string { return vars[k] },
+		Version: Version{Version: "1.2.3", Commit: "abc", Date: "today"},
+	}
+	return env, &out, &errb, filepath.Join(dir, "run", "limber", "limber.sock")
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		cmd  string
+		args []string
+	}{
+		{"frobnicate", nil},
+		{"status", []string{"--yaml"}},
+		{"pause", []string{"banana"}},
+		{"pause", []string{"-5m"}},
+		{"pause", []string{"1h", "2h"}},
+		{"snooze", []string{"soon"}},
+		{"resume", []string{"now"}},
+		{"version", []string{"x"}},
+		{"", []string{"--sitting-limit", "banana"}},
+		{"", []string{"--no-such-flag"}},
+		{"ui", nil},
+		{"ui", []string{"spaceship"}},
+		{"routine", []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cmd+" "+strings.Join(tt.args, " "), func(t *testing.T) {
+			env, _, errb, _ := testEnv(t)
+			if code := Dispatch(env, tt.cmd, tt.args); code != ExitUsage {
+				t.Errorf("exit %d, want %d; stderr %q", code, ExitUsage, errb)
+			}
+			if !strings.Contains(errb.String(), "Usage:") {
+				t.Errorf("no usage on stderr: %q", errb)
+			}
+		})
+	}
+}
+
+func TestNotRunning(t *testing.T) {
+	for _, cmd := range []string{"status", "resume", "quit", "break", "skip"} {
+		env, _, errb, _ := testEnv(t)
+		if code := Dispatch(env, cmd, nil); code != ExitNotRunning {
+			t.Errorf("%s: exit %d, want %d", cmd, code, ExitNotRunning)
+		}
+		if got := strings.TrimSpace(errb.String()); got != "Limber is not running (start it with: limber)" {
+			t.Errorf("%s: stderr %q", cmd, got)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	env, out, _, _ := testEnv(t)
+	if code := Dispatch(env, "version", nil); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.HasPrefix(out.String(), "limber 1.2.3 (commit abc, built today") {
+		t.Errorf("version = %q", out)
+	}
+}
+
+func TestNoDisplay(t *testing.T) {
+	env, _, errb, _ := testEnv(t)
+	if code := Dispatch(env, "ui", []string{"settings"}); code != ExitNoDisplay {
+		t.Errorf("exit %d, want %d; %s", code, ExitNoDisplay, errb)
+	}
+}
+
+// TestStatusJSON talks to a fake daemon and checks the contract fields.
+func TestStatusJSON(t *testing.T) {
+	env, out, _, sock := testEnv(t)
+	if err := mkdirAll(filepath.Dir(sock)); err != nil {
+		t.Fatal(err)
+	}
+	next := int64(600)
+	srv, err := control.Listen(sock, func(r control.Request) control.Response {
+		return control.Response{OK: true, Status: &control.Status{
+			State: "sitting", Line: "Sitting 5 min · break in 10 min", SittingSeconds: 300,
+			NextReminderSeconds: &next, IdleSource: "x11", ConfigErrors: []string{},
+		}}
+	}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	go srv.Serve()
+
+	if code := Dispatch(env, "status", []string{"--json"}); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	for _, k := range []string{"state", "sitting_seconds", "next_reminder_seconds", "idle_source",
+		"paused_until", "breaks_today", "skipped_today", "config_errors"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("status --json lacks %q", k)
+		}
+	}
+	out.Reset()
+	if code := Dispatch(env, "status", nil); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.HasPrefix(out.String(), "Sitting 5 min · break in 10 min\n") {
+		t.Errorf("status = %q", out)
+	}
+}
+
+func mkdirAll(dir string) error { return os.MkdirAll(dir, 0o700) }

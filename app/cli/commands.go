@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/limber-app/limber/app/control"
+)
+
+func status(env Env, args []string) int {
+	flags, rest, bad := trimFlags(args, "--json")
+	if bad != "" || len(rest) != 0 {
+		return usageError(env, "status takes only --json")
+	}
+	resp, err := send(env, control.Request{Cmd: control.CmdStatus})
+	if err != nil {
+		return fail(env, err)
+	}
+	st := resp.Status
+	if st == nil {
+		return fail(env, fmt.Errorf("the daemon sent no status"))
+	}
+	if flags["--json"] {
+		b, _ := json.MarshalIndent(st, "", "  ")
+		fmt.Fprintln(env.Stdout, string(b))
+		return ExitOK
+	}
+	fmt.Fprintln(env.Stdout, st.Line)
+	fmt.Fprintf(env.Stdout, "state: %s · idle source: %s · breaks today: %d · skipped: %d\n",
+		st.State, st.IdleSource, st.BreaksToday, st.SkippedToday)
+	if st.IdleNote != "" {
+		fmt.Fprintln(env.Stdout, st.IdleNote)
+	}
+	if st.Tray != "shown" {
+		fmt.Fprintln(env.Stdout, "tray: not shown (no StatusNotifierWatcher on the session bus)")
+	}
+	for _, e := range st.ConfigErrors {
+		fmt.Fprintln(env.Stdout, "config error:", e)
+	}
+	return ExitOK
+}
+
+// ParsePause checks a pause argument: a positive duration, "tomorrow" or
+// "forever". The daemon resolves "tomorrow" against the schedule.
+func ParsePause(s string) error {
+	switch s {
+	case "tomorrow", "forever":
+		return nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return fmt.Errorf("%q is not a pause length (use e.g. 30m, 2h, tomorrow or forever)", s)
+	}
+	return nil
+}
+
+func pause(env Env, args []string) int {
+	if len(args) > 1 {
+		return usageError(env, "pause takes at most one argument")
+	}
+	length := "forever"
+	if len(args) == 1 {
+		length = args[0]
+	}
+	if err := ParsePause(length); err != nil {
+		return usageError(env, err.Error())
+	}
+	resp, err := send(env, control.Request{Cmd: control.CmdPause, For: length})
+	if err != nil {
+		return fail(env, err)
+	}
+	if resp.Status != nil {
+		fmt.Fprintln(env.Stdout, resp.Status.Line)
+	}
+	return ExitOK
+}
+
+func snooze(env Env, args []string) int {
+	if len(args) > 1 {
+		return usageError(env, "snooze takes at most one argument")
+	}
+	req := control.Request{Cmd: control.CmdSnooze}
+	if len(args) == 1 {
+		d, err := time.ParseDuration(args[0])
+		if err != nil || d <= 0 {
+			return usageError(env, fmt.Sprintf("%q is not a snooze length (use e.g. 10m)", args[0]))
+		}
+		req.For = args[0]
+	}
+	resp, err := send(env, req)
+	if err != nil {
+		return fail(env, err)
+	}
+	if resp.Status != nil {
+		fmt.Fprintln(env.Stdout, resp.Status.Line)
+	}
+	return ExitOK
+}
+
+// simple sends a command that takes no arguments.
+func simple(env Env, cmd string, args []string) int {
+	if len(args) != 0 {
+		return usageError(env, cmd+" takes no arguments")
+	}
+	resp, err := send(env, control.Request{Cmd: cmd})
+	if err != nil {
+		return fail(env, err)
+	}
+	if resp.Status != nil && cmd != control.CmdQuit {
+		fmt.Fprintln(env.Stdout, resp.Status.Line)
+	}
+	return ExitOK
+}
+
+// window opens a window through the daemon, or in this process when no
+// daemon runs.
+func window(env Env, kind string, args []string) int {
+	if len(args) != 0 {
+		return usageError(env, kind+" takes no arguments")
+	}
+	return openWindow(env, kind, "")
+}
+
+func openWindow(env Env, kind, arg string) int {
+	_, err := send(env, control.Request{Cmd: control.CmdOpen, Window: kind, Arg: arg})
+	if err == nil {
+		return ExitOK
+	}
+	if err != control.ErrNotRunning {
+		return fail(env, err)
+	}
+	if !hasDisplay(env) {
+		return noDisplay(env)
+	}
+	return runWindow(env, kind, arg, false)
+}
+
+// ui is the child-process entry the daemon uses: `limber ui KIND [ARG]`.
+func ui(env Env, args []string) int {
+	if len(args) < 1 || len(args) > 2 {
+		return usageError(env, "ui takes a window kind and an optional argument")
+	}
+	kind, arg := args[0], ""
+	if len(args) == 2 {
+		arg = args[1]
+	}
+	switch kind {
+	case control.WindowRoutine, control.WindowPicker, control.WindowSettings, control.WindowStats, control.WindowPrompt:
+	default:
+		return usageError(env, fmt.Sprintf("unknown window %q", kind))
+	}
+	if !hasDisplay(env) {
+		return noDisplay(env)
+	}
+	return runWindow(env, kind, arg, true)
+}
+
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }

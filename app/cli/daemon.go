@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/daemon"
+)
+
+// runDaemon starts the tray daemon, or, if one runs, asks it to open
+// Settings: starting Limber again from the app menu should do something
+// visible, never add a second icon.
+func runDaemon(env Env, args []string) int {
+	fs := flag.NewFlagSet("limber", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	configPath := fs.String("config", "", "config file")
+	sittingLimit := fs.Duration("sitting-limit", 0, "sitting limit")
+	naturalBreak := fs.Duration("natural-break", 0, "natural break")
+	idleSource := fs.String("idle-source", "auto", "idle source")
+	if err := fs.Parse(args); err != nil {
+		return usageError(env, err.Error())
+	}
+	if fs.NArg() != 0 {
+		return usageError(env, fmt.Sprintf("unknown command %q", fs.Arg(0)))
+	}
+	if *sittingLimit < 0 || *naturalBreak < 0 {
+		return usageError(env, "durations must be positive")
+	}
+	p, err := resolvePaths(env)
+	if err != nil {
+		return fail(env, err)
+	}
+
+	if _, err := control.Send(p.Socket(), control.Request{Cmd: control.CmdOpen, Window: control.WindowSettings}); err == nil {
+		fmt.Fprintln(env.Stderr, "Limber is already running; opening its Settings.")
+		return ExitOK
+	}
+
+	exe, err := os.Executable()
+	if err != nil {
+		return fail(env, fmt.Errorf("find own executable: %w", err))
+	}
+	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.String(a.Key, a.Value.Time().Format(time.TimeOnly))
+			}
+			return a
+		},
+	}))
+	err = daemon.Run(daemon.Options{
+		Paths:        p,
+		Exe:          exe,
+		ConfigPath:   *configPath,
+		SittingLimit: *sittingLimit,
+		NaturalBreak: *naturalBreak,
+		IdleSource:   *idleSource,
+		Version:      env.Version.Version,
+		Log:          logger,
+	})
+	if errors.Is(err, control.ErrRunning) {
+		// Lost a start-up race with another daemon: behave as a second start.
+		_, _ = control.Send(p.Socket(), control.Request{Cmd: control.CmdOpen, Window: control.WindowSettings})
+		fmt.Fprintln(env.Stderr, "Limber is already running; opening its Settings.")
+		return ExitOK
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	return ExitOK
+}

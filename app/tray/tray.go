@@ -1,0 +1,176 @@
+// Package tray draws Limber's tray icon and menu with fyne.io/systray,
+// which speaks StatusNotifierItem and dbusmenu over D-Bus on Linux and the
+// native APIs elsewhere, without starting Fyne's GL driver.
+//
+// The menu labels are a contract (DESIGN.md): tests read them over D-Bus.
+package tray
+
+import (
+	"sync"
+
+	"fyne.io/systray"
+
+	"github.com/limber-app/limber/assets"
+)
+
+// Menu labels. Tests and users look for these.
+const (
+	LabelStart    = "Start stretch routine"
+	LabelRoutines = "Routines"
+	LabelSnooze   = "Snooze"
+	LabelPause    = "Pause"
+	LabelResume   = "Resume"
+	LabelSettings = "Settings…"
+	LabelStats    = "Statistics…"
+	LabelQuit     = "Quit"
+)
+
+// PauseChoices are the Pause submenu's entries and the lengths they send.
+var PauseChoices = []struct{ Label, For string }{
+	{"30 minutes", "30m"},
+	{"1 hour", "1h"},
+	{"2 hours", "2h"},
+	{"Until tomorrow", "tomorrow"},
+}
+
+// Handlers are called from the tray's click goroutines.
+type Handlers struct {
+	StartRoutine func()
+	OpenRoutine  func(id string)
+	Snooze       func()
+	Pause        func(length string)
+	Resume       func()
+	Settings     func()
+	Stats        func()
+	Quit         func()
+}
+
+// Entry is one routine in the Routines submenu.
+type Entry struct{ ID, Label string }
+
+// View is what the tray shows; the daemon derives it from the engine.
+type View struct {
+	Line      string // status line, also the tooltip
+	Icon      string // assets tray state: normal, due, paused, away
+	Paused    bool   // show Resume instead of Pause
+	CanSnooze bool
+}
+
+// Tray is the live menu. Its methods are safe from any goroutine.
+type Tray struct {
+	h Handlers
+
+	mu       sync.Mutex
+	view     View
+	status   *systray.MenuItem
+	start    *systray.MenuItem
+	routines *systray.MenuItem
+	entries  []*systray.MenuItem
+	snooze   *systray.MenuItem
+	pause    *systray.MenuItem
+	resume   *systray.MenuItem
+}
+
+// Run shows the tray and blocks until Quit. ready runs once the menu
+// exists; the daemon starts its work there.
+func Run(h Handlers, ready func(*Tray), exit func()) {
+	systray.Run(func() {
+		t := build(h)
+		ready(t)
+	}, exit)
+}
+
+// Quit removes the icon and makes Run return.
+func Quit() { systray.Quit() }
+
+func build(h Handlers) *Tray {
+	t := &Tray{h: h}
+	systray.SetIcon(assets.TrayIcon("normal", 64))
+	systray.SetTitle("Limber")
+	systray.SetTooltip("Limber")
+
+	t.status = systray.AddMenuItem("Limber", "")
+	t.status.Disable()
+	systray.AddSeparator()
+	t.start = systray.AddMenuItem(LabelStart, "Play the suggested routine now")
+	onClick(t.start, h.StartRoutine)
+	t.routines = systray.AddMenuItem(LabelRoutines, "Pick a routine")
+	systray.AddSeparator()
+	t.snooze = systray.AddMenuItem(LabelSnooze, "Remind me a little later")
+	onClick(t.snooze, h.Snooze)
+	t.pause = systray.AddMenuItem(LabelPause, "No reminders for a while")
+	for _, c := range PauseChoices {
+		item := t.pause.AddSubMenuItem(c.Label, "")
+		length := c.For
+		onClick(item, func() { h.Pause(length) })
+	}
+	t.resume = systray.AddMenuItem(LabelResume, "Start reminding again")
+	t.resume.Hide()
+	onClick(t.resume, h.Resume)
+	systray.AddSeparator()
+	onClick(systray.AddMenuItem(LabelSettings, "Break intervals and working hours"), h.Settings)
+	onClick(systray.AddMenuItem(LabelStats, "Your breaks over time"), h.Stats)
+	systray.AddSeparator()
+	onClick(systray.AddMenuItem(LabelQuit, "Stop Limber"), h.Quit)
+	return t
+}
+
+// onClick serves an item's clicks on a goroutine that sleeps in a channel
+// receive between clicks: no polling.
+func onClick(item *systray.MenuItem, f func()) {
+	go func() {
+		for range item.ClickedCh {
+			if f != nil {
+				f()
+			}
+		}
+	}()
+}
+
+// SetRoutines replaces the Routines submenu's entries.
+func (t *Tray) SetRoutines(entries []Entry) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, item := range t.entries {
+		item.Remove()
+	}
+	t.entries = t.entries[:0]
+	for _, e := range entries {
+		item := t.routines.AddSubMenuItem(e.Label, "")
+		id := e.ID
+		onClick(item, func() { t.h.OpenRoutine(id) })
+		t.entries = append(t.entries, item)
+	}
+}
+
+// Update shows a new view. Unchanged parts are not re-sent, so a status
+// refresh that changes nothing costs no D-Bus traffic.
+func (t *Tray) Update(v View) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	old := t.view
+	t.view = v
+	if v.Line != old.Line {
+		t.status.SetTitle(v.Line)
+		systray.SetTooltip(v.Line)
+	}
+	if v.Icon != old.Icon {
+		systray.SetIcon(assets.TrayIcon(v.Icon, 64))
+	}
+	if v.Paused != old.Paused || old == (View{}) {
+		if v.Paused {
+			t.pause.Hide()
+			t.resume.Show()
+		} else {
+			t.resume.Hide()
+			t.pause.Show()
+		}
+	}
+	if v.CanSnooze != old.CanSnooze || old == (View{}) {
+		if v.CanSnooze {
+			t.snooze.Enable()
+		} else {
+			t.snooze.Disable()
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// assetsDir is the assets package directory, relative to this package.
+const assetsDir = "../.."
+
+// TestGeneratedFilesUpToDate fails when a pose was changed without running
+// `go generate ./assets`, or when a generated file was edited by hand.
+func TestGeneratedFilesUpToDate(t *testing.T) {
+	files := build()
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(assetsDir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Errorf("%s: %v (run go generate ./assets)", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale (run go generate ./assets)", name)
+		}
+	}
+	onDisk, err := filepath.Glob(filepath.Join(assetsDir, "stretches", "*.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range onDisk {
+		if _, ok := files["stretches/"+filepath.Base(path)]; !ok {
+			t.Errorf("%s is not generated any more; delete it (go generate does)", filepath.Base(path))
+		}
+	}
+}
+
+func TestDir(t *testing.T) {
+	tests := []struct {
+		angle float64
+		want  P
+	}{
+		{0, P{0, -1}}, {90, P{1, 0}}, {180, P{0, 1}}, {270, P{-1, 0}}, {-90, P{-1, 0}},
+	}
+	for _, tt := range tests {
+		if got := dir(tt.angle); !closeTo(got, tt.want, 1e-9) {
+			t.Errorf("dir(%v) = %v, want %v", tt.angle, got, tt.want)
+		}
+		if got := angleOf(tt.want); math.Abs(math.Mod(got-tt.angle+720, 360)) > 1e-9 {
+			t.Errorf("angleOf(%v) = %v, want %v", tt.want, got, tt.angle)
+		}
+	}
+}
+
+func TestSolveIK(t *testing.T) {
+	tests := []struct {
+		name      string
+		target    P
+		bend      float64
+		wantEnd   P
+		wantMidX  float64 // sign of the middle joint's x tells the bend side
+		reachable bool
+	}{
+		{"reachable bends right", P{0, 40}, 1, P{0, 40}, -1, true},
+		{"reachable bends left", P{0, 40}, -1, P{0, 40}, 1, true},
+		{"too far stretches straight", P{0, 100}, 1, P{0, 52}, 0, false},
+		{"on the root folds", P{0, 0}, 1, P{}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := Limb{To: &tt.target, Bend: tt.bend}
+			var s skeleton
+			mid, end := s.limb(P{}, l, P{}, upperArm, foreArm)
+			if d := mid.len(); math.Abs(d-upperArm) > 1e-6 {
+				t.Errorf("upper segment length %v, want %v", d, upperArm)
+			}
+			if d := end.sub(mid).len(); math.Abs(d-foreArm) > 1e-6 {
+				t.Errorf("lower segment length %v, want %v", d, foreArm)
+			}
+			if tt.reachable || tt.wantEnd != (P{}) {
+				if !closeTo(end, tt.wantEnd, 0.05) {
+					t.Errorf("end %v, want %v", end, tt.wantEnd)
+				}
+			}
+			if tt.wantMidX != 0 && math.Signbit(mid.X) != math.Signbit(tt.wantMidX) {
+				t.Errorf("middle joint %v on the wrong side for bend %v", mid, tt.bend)
+			}
+		})
+	}
+}
+
+func closeTo(a, b P, eps float64) bool { return a.sub(b).len() <= eps }
+
+func TestEveryFrameDrawsTheFigure(t *testing.T) {
+	for id, frames := range stretches() {
+		for i, f := range frames {
+			var w svgWriter
+			f(&w)
+			if !bytes.Contains(w.svg(200), []byte(ink)) {
+				t.Errorf("%s frame %d has no figure", id, i+1)
+			}
+		}
+	}
+}

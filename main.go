@@ -1,0 +1,35 @@
+// Command limber is a desk worker's stand-up reminder: a tray daemon that
+// watches sitting time and Fyne windows that play stretching routines.
+//
+// main only parses the first argument and dispatches; everything else lives
+// in app/ (see DESIGN.md for the process model).
+package main
+
+import (
+	"os"
+
+	"github.com/limber-app/limber/app/cli"
+)
+
+// Stamped at build time by the Makefile (-ldflags "-X main.version=…").
+var (
+	version = "dev"
+	commit  = "unknown"
+	date    = "unknown"
+)
+
+func main() {
+	env := cli.Env{
+		Stdin:   os.Stdin,
+		Stdout:  os.Stdout,
+		Stderr:  os.Stderr,
+		Getenv:  os.Getenv,
+		Version: cli.Version{Version: version, Commit: commit, Date: date},
+	}
+	args := os.Args[1:]
+	cmd := ""
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	os.Exit(cli.Dispatch(env, cmd, args))
+}

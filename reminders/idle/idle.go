@@ -1,0 +1,199 @@
+// Package idle reports how long the user has been away from keyboard and
+// mouse, using whatever the desktop offers: the X11 MIT-SCREEN-SAVER
+// extension, GNOME Mutter's IdleMonitor or the freedesktop ScreenSaver
+// interface over D-Bus, GetLastInputInfo on Windows, or IOKit's HIDIdleTime on
+// macOS. The sitting-time engine uses it to notice natural breaks.
+//
+// Every source keeps one connection open and answers Idle with a single round
+// trip; none of them polls or starts goroutines on its own.
+package idle
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Source names accepted by Open, also used as the values of the daemon's
+// --idle-source flag.
+const (
+	Auto        = "auto"
+	X11         = "x11"
+	Mutter      = "mutter"
+	ScreenSaver = "screensaver"
+	Windows     = "windows"
+	MacOS       = "macos"
+	None        = "none"
+)
+
+// callTimeout bounds every D-Bus call and helper process a source makes, so a
+// wedged desktop service can never stall the daemon.
+const callTimeout = 2 * time.Second
+
+// Source reports the time since the user's last keyboard or mouse input.
+type Source interface {
+	// Name is the source's name as accepted by Open, e.g. "x11".
+	Name() string
+	// Idle returns the time since the last keyboard or mouse input.
+	Idle() (time.Duration, error)
+	// Close releases the source's connection.
+	Close() error
+}
+
+// ErrUnknownSource is returned by Open for a name not in Names.
+var ErrUnknownSource = errors.New("unknown idle source")
+
+// Attempt records one source tried by OpenReport and why it was rejected
+// (Err == nil for the source that was chosen).
+type Attempt struct {
+	Name string
+	Err  error
+}
+
+// String renders the attempt for a log line or `limber status`, e.g.
+// "mutter: no such service".
+func (a Attempt) String() string {
+	if a.Err == nil {
+		return a.Name + ": ok"
+	}
+	return a.Name + ": " + a.Err.Error()
+}
+
+// Names returns the names Open accepts, "auto" first.
+func Names() []string {
+	return []string{Auto, X11, Mutter, ScreenSaver, Windows, MacOS, None}
+}
+
+// Open opens the named source. See OpenReport.
+func Open(name string) (Source, error) {
+	src, _, err := OpenReport(name)
+	return src, err
+}
+
+// OpenReport opens the named source and checks that it answers. With "auto"
+// (or "", an unset option)
+// it tries the sources that fit this platform and session in order and
+// returns the first that answers; the "none" source ends every order, so auto
+// always succeeds. The attempts say what was tried and why each failed, so
+// the app can explain its choice; nothing is logged here.
+//
+// Auto order on Linux and other X11 systems: mutter (only in a GNOME or
+// Wayland session), then x11 (only when DISPLAY is set), then screensaver,
+// then none. In a Wayland session x11 goes after screensaver because
+// Xwayland's idle counter only sees input sent to X clients. Windows and
+// macOS use their native source, then none.
+func OpenReport(name string) (Source, []Attempt, error) {
+	return defaultProber().open(name)
+}
+
+// opener opens one source and is replaced by fakes in tests.
+type opener func() (Source, error)
+
+// prober holds everything auto-probing depends on, so tests can inject the
+// environment and fake sources.
+type prober struct {
+	goos    string
+	getenv  func(string) string
+	openers map[string]opener
+}
+
+func defaultProber() prober {
+	return prober{
+		goos:   runtime.GOOS,
+		getenv: os.Getenv,
+		openers: map[string]opener{
+			X11:         openX11,
+			Mutter:      openMutter,
+			ScreenSaver: openScreenSaver,
+			Windows:     openWindows,
+			MacOS:       openMacOS,
+			None:        func() (Source, error) { return noneSource{}, nil },
+		},
+	}
+}
+
+// order returns the sources auto tries, best first.
+func (p prober) order() []string {
+	switch p.goos {
+	case "windows":
+		return []string{Windows, None}
+	case "darwin":
+		return []string{MacOS, None}
+	}
+	wayland := strings.EqualFold(p.getenv("XDG_SESSION_TYPE"), "wayland")
+	gnome := slices.ContainsFunc(strings.Split(p.getenv("XDG_CURRENT_DESKTOP"), ":"), func(d string) bool {
+		return strings.EqualFold(d, "GNOME")
+	})
+	var names []string
+	if gnome || wayland {
+		names = append(names, Mutter)
+	}
+	x11 := p.getenv("DISPLAY") != ""
+	if x11 && !wayland {
+		names = append(names, X11)
+	}
+	names = append(names, ScreenSaver)
+	if x11 && wayland {
+		names = append(names, X11)
+	}
+	return append(names, None)
+}
+
+func (p prober) open(name string) (Source, []Attempt, error) {
+	if name != Auto && name != "" {
+		src, err := p.try(name)
+		attempts := []Attempt{{Name: name, Err: err}}
+		if err != nil {
+			return nil, attempts, fmt.Errorf("idle source %s: %w", name, err)
+		}
+		return src, attempts, nil
+	}
+	var attempts []Attempt
+	for _, n := range p.order() {
+		src, err := p.try(n)
+		attempts = append(attempts, Attempt{Name: n, Err: err})
+		if err == nil {
+			return src, attempts, nil
+		}
+	}
+	return nil, attempts, fmt.Errorf("no idle source available (tried %s)", joinAttempts(attempts))
+}
+
+// try opens a source and asks it once, so a source that connects but cannot
+// answer (e.g. a Wayland session without Mutter) is rejected here rather than
+// at the first reminder.
+func (p prober) try(name string) (Source, error) {
+	open, ok := p.openers[name]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownSource, name, strings.Join(Names(), ", "))
+	}
+	src, err := open()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := src.Idle(); err != nil {
+		src.Close()
+		return nil, err
+	}
+	return src, nil
+}
+
+func joinAttempts(as []Attempt) string {
+	s := make([]string, len(as))
+	for i, a := range as {
+		s[i] = a.String()
+	}
+	return strings.Join(s, "; ")
+}
+
+// noneSource always reports zero idle time: the engine then counts wall-clock
+// time and cannot see natural breaks.
+type noneSource struct{}
+
+func (noneSource) Name() string                 { return None }
+func (noneSource) Idle() (time.Duration, error) { return 0, nil }
+func (noneSource) Close() error                 { return nil }

@@ -1,0 +1,244 @@
+package reminders
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sim is a fake daemon: a fake two-part clock, a scripted user and the
+// engine, woken exactly at NextWake the way the real daemon sleeps.
+type sim struct {
+	t      *testing.T
+	e      *Engine
+	now    Instant
+	awayAt *time.Duration // Mono of the user's last input while away; nil = typing
+	frozen bool           // machine suspended: no wake-ups
+	log    []string       // history events not yet checked
+	all    []Event
+	wakes  int
+	lastFx Effects
+	err    error
+}
+
+func berlin(t testing.TB) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skipf("no tzdata: %v", err)
+	}
+	return loc
+}
+
+func newSim(t *testing.T, cfg Config, start time.Time) *sim {
+	s := &sim{t: t, now: Instant{Wall: start, Mono: 1000 * time.Hour}}
+	s.e = New(cfg, s.now)
+	return s
+}
+
+func (s *sim) idle() time.Duration {
+	if s.awayAt == nil {
+		return 0
+	}
+	return s.now.Mono - *s.awayAt
+}
+
+func (s *sim) take(fx Effects) {
+	s.t.Helper()
+	s.lastFx = fx
+	for _, ev := range fx.History {
+		s.log = append(s.log, fmtEvent(ev))
+		s.all = append(s.all, ev)
+	}
+	if nw := s.e.NextWake(s.now); nw.Before(s.now.Wall) {
+		s.t.Fatalf("%s: NextWake %s is in the past", s.now.Wall.Format(time.DateTime), nw.Format(time.DateTime))
+	}
+	if (fx.Remind != nil) != (len(fx.History) > 0 && hasEvent(fx.History, EventReminded)) {
+		s.t.Fatalf("Remind effect and reminded history disagree: %+v", fx)
+	}
+}
+
+func hasEvent(evs []Event, name string) bool {
+	for _, ev := range evs {
+		if ev.Event == name {
+			return true
+		}
+	}
+	return false
+}
+
+func fmtEvent(ev Event) string {
+	s := ev.T.Format("15:04") + " " + ev.Event
+	if ev.Count > 0 {
+		s += "#" + strconv.Itoa(ev.Count)
+	}
+	if ev.Reason != "" {
+		s += "/" + ev.Reason
+	}
+	return s
+}
+
+// runTo lets time pass until wall, waking at every NextWake and feeding an
+// idle reading, like the daemon's loop.
+func (s *sim) runTo(wall time.Time) {
+	s.t.Helper()
+	for !s.frozen {
+		nw := s.e.NextWake(s.now)
+		if !nw.Before(wall) {
+			break
+		}
+		s.now = s.now.Add(nw.Sub(s.now.Wall))
+		s.wakes++
+		s.take(s.e.Observe(s.now, s.idle()))
+	}
+	s.now = s.now.Add(wall.Sub(s.now.Wall))
+}
+
+// do performs one scripted action at the current time.
+func (s *sim) do(action string) {
+	s.t.Helper()
+	var fx Effects
+	var err error
+	s.err = nil
+	verb, arg, _ := strings.Cut(action, " ")
+	switch verb {
+	case "", "observe":
+		fx = s.e.Observe(s.now, s.idle())
+	case "leave": // the user stops typing and walks away; the engine is not told
+		at := s.now.Mono
+		s.awayAt = &at
+		return
+	case "return": // the user touches the keyboard
+		s.awayAt = nil
+		fx = s.e.Observe(s.now, 0)
+	case "snooze":
+		fx, err = s.e.Snooze(s.now, 0)
+	case "skip":
+		fx, err = s.e.Skip(s.now)
+	case "pause":
+		switch arg {
+		case "tomorrow":
+			fx, err = s.e.PauseUntilTomorrow(s.now)
+		case "forever":
+			fx, err = s.e.Pause(s.now, Forever())
+		default:
+			d, perr := time.ParseDuration(arg)
+			if perr != nil {
+				s.t.Fatalf("bad script: %q", action)
+			}
+			fx, err = s.e.Pause(s.now, s.now.Wall.Add(d))
+		}
+	case "resume":
+		fx, err = s.e.Resume(s.now)
+	case "lock":
+		fx = s.e.Lock(s.now)
+	case "unlock":
+		s.awayAt = nil
+		fx = s.e.Unlock(s.now)
+	case "sleep":
+		fx = s.e.Sleep(s.now)
+		s.frozen = true
+	case "wake":
+		s.frozen = false
+		fx = s.e.Wake(s.now)
+	case "suspend": // the machine sleeps and nobody tells the engine
+		s.frozen = true
+		return
+	case "resume-silently":
+		s.frozen = false
+		fx = s.e.Observe(s.now, s.idle())
+	case "dnd":
+		fx = s.e.SetDND(s.now, arg == "on")
+	case "routine":
+		if arg == "start" {
+			fx = s.e.RoutineStarted(s.now, "mid-back")
+		} else {
+			fx = s.e.RoutineFinished(s.now, "mid-back", arg == "done", 300)
+		}
+	case "step": // the wall clock is set; the monotonic clock is not affected
+		d, perr := time.ParseDuration(arg)
+		if perr != nil {
+			s.t.Fatalf("bad script: %q", action)
+		}
+		s.now.Wall = s.now.Wall.Add(d)
+		fx = s.e.Observe(s.now, s.idle())
+	default:
+		s.t.Fatalf("bad script action %q", action)
+	}
+	s.err = err
+	s.take(fx)
+}
+
+// step is one row of a replay script.
+type step struct {
+	at     string   // wall clock "15:04" (or "2006-01-02 15:04")
+	do     string   // action, see sim.do
+	want   State    // state after the action
+	events []string // history events since the previous row, "15:04 name#count/reason"
+	err    string   // substring of the expected command error
+}
+
+func (s *sim) parseAt(day time.Time, at string) time.Time {
+	s.t.Helper()
+	layout := "15:04"
+	if strings.Contains(at, "-") {
+		t, err := time.ParseInLocation("2006-01-02 15:04", at, day.Location())
+		if err != nil {
+			s.t.Fatalf("bad time %q", at)
+		}
+		return t
+	}
+	t, err := time.Parse(layout, at)
+	if err != nil {
+		s.t.Fatalf("bad time %q", at)
+	}
+	y, m, d := day.Date()
+	return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, day.Location())
+}
+
+// replay runs a script, asserting state, history and errors at each row.
+func (s *sim) replay(day time.Time, script []step) {
+	s.t.Helper()
+	for i, r := range script {
+		at := s.parseAt(day, r.at)
+		if at.Before(s.now.Wall) && !strings.HasPrefix(r.do, "step") {
+			s.t.Fatalf("row %d (%s): time goes backwards", i, r.at)
+		}
+		s.runTo(at)
+		s.do(r.do)
+		where := fmt.Sprintf("row %d (%s %q)", i, r.at, r.do)
+		if got := s.e.Status(s.now).State; got != r.want {
+			s.t.Errorf("%s: state %s, want %s", where, got, r.want)
+		}
+		if got, want := strings.Join(s.log, ", "), strings.Join(r.events, ", "); got != want {
+			s.t.Errorf("%s: events\n got [%s]\nwant [%s]", where, got, want)
+		}
+		s.log = nil
+		switch {
+		case r.err == "" && s.err != nil:
+			s.t.Errorf("%s: unexpected error %v", where, s.err)
+		case r.err != "" && (s.err == nil || !strings.Contains(s.err.Error(), r.err)):
+			s.t.Errorf("%s: error %v, want one containing %q", where, s.err, r.err)
+		}
+	}
+}
+
+func weekdays(ranges ...string) Schedule {
+	var s Schedule
+	var rs []Range
+	for _, r := range ranges {
+		p, err := ParseRange(r)
+		if err != nil {
+			panic(err)
+		}
+		rs = append(rs, p)
+	}
+	for d := time.Monday; d <= time.Friday; d++ {
+		s.SetDay(d, rs...)
+	}
+	s.SetDay(time.Saturday)
+	s.SetDay(time.Sunday)
+	return s
+}
