@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
@@ -157,4 +156,3 @@ func ui(env Env, args []string) int {
 	return runWindow(env, kind, arg, true)
 }
 
-func joinLines(lines []string) string { return strings.Join(lines, "\n") }

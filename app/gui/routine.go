@@ -1,0 +1,126 @@
+package gui
+
+import (
+	"errors"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/ui/routine"
+	"github.com/limber-app/limber/reminders"
+	"github.com/limber-app/limber/routines"
+)
+
+// tickEvery is how often the routine window redraws: often enough for a
+// smooth countdown and the once-a-second frame change. The window process
+// lives only as long as the routine, so this costs the daemon nothing.
+const tickEvery = 200 * time.Millisecond
+
+const safetySeen = "safety-note-seen"
+
+func (s *session) showRoutine(catalog routines.Catalog, id string) error {
+	r, ok := catalog.Find(id)
+	if !ok {
+		return errors.New("no routine " + id)
+	}
+	s.win.SetTitle(r.Name + " — Limber")
+	s.win.Resize(fyne.NewSize(880, 660))
+
+	breaksBefore := s.breaksToday()
+	_, err := os.Stat(s.markerPath(safetySeen))
+	firstUse := errors.Is(err, os.ErrNotExist)
+
+	var view *routine.View
+	var finished bool
+	view = routine.New(routine.Options{
+		Routine:     r,
+		Clock:       time.Now,
+		ShowSafety:  firstUse,
+		SafetyAck:   func() { s.mark(safetySeen) },
+		BreaksToday: func() int { return breaksBefore + 1 },
+		Finished: func(out routines.Outcome) {
+			finished = true
+			s.record(r.ID, out)
+		},
+		Close: func(out routines.Outcome) {
+			if !finished {
+				s.record(r.ID, out)
+			}
+			s.win.Close()
+		},
+		Another: func() { s.showPicker(catalog) },
+	})
+	s.win.SetContent(view.Content())
+	s.win.Canvas().SetOnTypedKey(view.TypedKey)
+	s.win.SetCloseIntercept(func() { view.CloseWindow() })
+	s.app.Settings().AddListener(func(fyne.Settings) { fyne.Do(view.Retheme) })
+
+	stop := make(chan struct{})
+	s.win.SetOnClosed(func() { close(stop) })
+	go func() {
+		t := time.NewTicker(tickEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(view.Tick)
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return nil
+}
+
+// record reports a routine's outcome: to the daemon when we are its
+// child, else straight into the history, so a routine done without the
+// daemon still counts.
+func (s *session) record(id string, out routines.Outcome) {
+	action := "stopped"
+	if out.Completed {
+		action = "completed"
+	}
+	msg := control.Outcome{Action: action, RoutineID: id, Seconds: int(out.Active / time.Second), Steps: out.StepsDone}
+	if s.o.Child {
+		s.send(msg)
+		return
+	}
+	msg.Window = control.WindowRoutine
+	if s.tell(control.Request{Cmd: control.CmdOutcome, Outcome: &msg}) {
+		return
+	}
+	h, err := reminders.OpenHistory(s.o.Paths.HistoryFile())
+	if err != nil {
+		fyne.LogError("record routine", err)
+		return
+	}
+	defer h.Close()
+	completed := out.Completed
+	if err := h.Append(reminders.Event{T: time.Now(), Event: reminders.EventRoutine, Routine: id,
+		Completed: &completed, Seconds: int64(out.Active / time.Second)}); err != nil {
+		fyne.LogError("record routine", err)
+	}
+}
+
+// breaksToday counts today's breaks from the history file.
+func (s *session) breaksToday() int {
+	events, _ := reminders.ReadHistory(s.o.Paths.HistoryFile())
+	days := reminders.Summarize(events, time.Local)
+	today := time.Now().Format(time.DateOnly)
+	for _, d := range days {
+		if d.Date == today {
+			return d.Breaks
+		}
+	}
+	return 0
+}
+
+// mark creates a marker file; failing to is harmless (the note shows again).
+func (s *session) mark(name string) {
+	if err := os.MkdirAll(s.o.Paths.StateDir, 0o700); err != nil {
+		return
+	}
+	_ = os.WriteFile(s.markerPath(name), nil, 0o600)
+}

@@ -1,0 +1,190 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/e2e/harness"
+)
+
+// Benchmark knobs, overridable for quick runs:
+//
+//	LIMBER_BENCH_WARMUP=2 LIMBER_BENCH_SECONDS=5 go test ./e2e -run '^$' -bench . -benchtime 1x
+const (
+	warmupEnv  = "LIMBER_BENCH_WARMUP"
+	secondsEnv = "LIMBER_BENCH_SECONDS"
+	clicksEnv  = "LIMBER_BENCH_CLICKS"
+)
+
+// envSeconds reads a positive duration in seconds from the environment.
+func envSeconds(tb testing.TB, key string, def time.Duration) time.Duration {
+	tb.Helper()
+	v := os.Getenv(key)
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 0 {
+		tb.Fatalf("%s=%q: want a positive number of seconds", key, v)
+	}
+	return time.Duration(f * float64(time.Second))
+}
+
+// footprint is the daemon's resource use over one measurement window.
+type footprint struct {
+	rssMB, anonMB, privateMB float64
+	cpuPercent, wakeupsPerS  float64
+	threads                  int
+}
+
+// measure samples pid once a second for window and summarises: RSS is the
+// mean of the samples, anonymous/private memory the last sample, CPU and
+// context switches the deltas over wall time.
+func measure(pid int, window time.Duration) (footprint, error) {
+	first, err := harness.ReadProc("/proc", pid)
+	if err != nil {
+		return footprint{}, err
+	}
+	start := time.Now()
+	last := first
+	var rssSum int64
+	samples := 0
+	for time.Since(start) < window {
+		time.Sleep(min(time.Second, window-time.Since(start)))
+		s, err := harness.ReadProc("/proc", pid)
+		if err != nil {
+			return footprint{}, fmt.Errorf("daemon died while measured: %w", err)
+		}
+		rssSum += s.RSSKiB
+		samples++
+		last = s
+	}
+	wall := time.Since(start).Seconds()
+	return footprint{
+		rssMB:       float64(rssSum) / float64(max(samples, 1)) / 1024,
+		anonMB:      float64(last.AnonKiB) / 1024,
+		privateMB:   float64(last.PrivateKiB) / 1024,
+		cpuPercent:  float64(last.CPUTicks-first.CPUTicks) / harness.ClockTicks / wall * 100,
+		wakeupsPerS: float64(max(last.CtxSwitches-first.CtxSwitches, 0)) / wall,
+		threads:     last.Threads,
+	}, nil
+}
+
+// BenchmarkIdleFootprint measures what the daemon costs while it runs all
+// day: with no input (nobody at the desk) and with steady input (someone
+// working, so the engine is counting sitting time).
+func BenchmarkIdleFootprint(b *testing.B) {
+	warmup := envSeconds(b, warmupEnv, 10*time.Second)
+	window := envSeconds(b, secondsEnv, 60*time.Second)
+	results := map[string]footprint{}
+	cases := []struct {
+		name  string
+		input bool
+	}{
+		{"idle", false},
+		{"steady-input", true},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			s := startSession(b)
+			s.menu(b)
+			if c.input {
+				steadyInput(b, s.Desktop, inputInterval)
+			}
+			time.Sleep(warmup)
+			fp, err := measure(s.daemon.Pid(), window)
+			if err != nil {
+				b.Fatalf("%v\nstderr:\n%s", err, s.daemon.Stderr())
+			}
+			results[c.name] = fp
+			b.ReportMetric(fp.rssMB, "RSS-MB")
+			b.ReportMetric(fp.anonMB, "anon-MB")
+			b.ReportMetric(fp.privateMB, "private-MB")
+			b.ReportMetric(fp.cpuPercent, "CPU-%")
+			b.ReportMetric(fp.wakeupsPerS, "wakeups/s")
+		})
+	}
+
+	var t strings.Builder
+	fmt.Fprintf(&t, "limber daemon under Xvfb, %s warm-up, %s measured:\n\n", warmup, window)
+	t.WriteString("| case | RSS | anon | private | CPU | wakeups/s | threads |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, c := range cases {
+		if fp, ok := results[c.name]; ok {
+			fmt.Fprintf(&t, "| %s | %.1f MB | %.1f MB | %.1f MB | %.2f %% | %.1f | %d |\n",
+				c.name, fp.rssMB, fp.anonMB, fp.privateMB, fp.cpuPercent, fp.wakeupsPerS, fp.threads)
+		}
+	}
+	// Printed, not logged: a parent benchmark's log is not shown.
+	fmt.Println(t.String())
+}
+
+// BenchmarkClickToWindow times a tray click on "Start stretch routine"
+// until the routine window is viewable, the latency a user feels.
+func BenchmarkClickToWindow(b *testing.B) {
+	runs := 5
+	if v := os.Getenv(clicksEnv); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			b.Fatalf("%s=%q: want a positive count", clicksEnv, v)
+		}
+		runs = n
+	}
+	s := startSession(b)
+	start := s.menu(b).Find(labelStart)
+	x := s.X11()
+
+	var times []time.Duration
+	title := windowSuffix
+	for i := 0; i < runs; i++ {
+		begin := time.Now()
+		if err := s.tray.Click(start.ID); err != nil {
+			b.Fatal(err)
+		}
+		win, err := x.WaitViewable(title, 10*time.Second)
+		if err != nil {
+			b.Fatalf("run %d: %v\nstderr:\n%s", i, err, s.daemon.Stderr())
+		}
+		times = append(times, time.Since(begin))
+		title = win.Title // later runs must open the same routine window
+		closeWindow(b, x, win)
+	}
+
+	slices.Sort(times)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	median := times[len(times)/2]
+	if len(times)%2 == 0 {
+		median = (times[len(times)/2-1] + times[len(times)/2]) / 2
+	}
+	b.ReportMetric(ms(median), "ms-median")
+	b.ReportMetric(ms(times[0]), "ms-min")
+	b.ReportMetric(ms(times[len(times)-1]), "ms-max")
+	b.Logf("\nclick → routine window viewable, %d runs: median %.0f ms, min %.0f ms, max %.0f ms",
+		len(times), ms(median), ms(times[0]), ms(times[len(times)-1]))
+}
+
+// closeWindow closes a routine window like a window manager would, and
+// kills its process if it lingers, so the next click opens a fresh one.
+func closeWindow(tb testing.TB, x *harness.X11, win harness.Window) {
+	tb.Helper()
+	if err := x.CloseWindow(win.ID); err != nil {
+		tb.Fatal(err)
+	}
+	if err := x.WaitGone(win.Title, 3*time.Second); err == nil {
+		return
+	}
+	if win.PID == 0 {
+		tb.Fatalf("window %q did not close and has no _NET_WM_PID to kill", win.Title)
+	}
+	if err := syscall.Kill(win.PID, syscall.SIGKILL); err != nil {
+		tb.Fatalf("kill window process %d: %v", win.PID, err)
+	}
+	if err := x.WaitGone(win.Title, 3*time.Second); err != nil {
+		tb.Fatal(err)
+	}
+}

@@ -1,0 +1,259 @@
+package harness
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/godbus/dbus/v5"
+	"github.com/godbus/dbus/v5/introspect"
+	"github.com/godbus/dbus/v5/prop"
+)
+
+// StatusNotifierWatcher names, as fyne.io/systray calls them: it calls
+// RegisterStatusNotifierItem("/StatusNotifierItem") on this name and path at
+// start, and again whenever NameOwnerChanged says the name got a new owner.
+const (
+	WatcherName  = "org.kde.StatusNotifierWatcher"
+	watcherPath  = dbus.ObjectPath("/StatusNotifierWatcher")
+	watcherIface = "org.kde.StatusNotifierWatcher"
+)
+
+// Item identifies a registered tray item: the unique bus name of the process
+// that registered it and the object path of its org.kde.StatusNotifierItem.
+type Item struct {
+	Service string // unique name, e.g. ":1.7"
+	Path    dbus.ObjectPath
+}
+
+// String is the KDE watcher's notation, service + path.
+func (it Item) String() string { return it.Service + string(it.Path) }
+
+// Watcher is a test-side org.kde.StatusNotifierWatcher: the piece of a
+// desktop's tray host that items register with. It forgets an item when the
+// item's bus connection goes away, like the real one.
+type Watcher struct {
+	conn  *dbus.Conn
+	props *prop.Properties
+
+	mu            sync.Mutex
+	items         []Item
+	registrations int           // accepted RegisterStatusNotifierItem calls for new items
+	changed       chan struct{} // closed and replaced on every change
+}
+
+// StartWatcher claims org.kde.StatusNotifierWatcher on the desktop's bus.
+// It may be called after the daemon started (the late-watcher case).
+func (d *Desktop) StartWatcher() *Watcher {
+	d.tb.Helper()
+	conn, err := d.dial()
+	if err != nil {
+		d.tb.Fatalf("harness: watcher: %v", err)
+	}
+	w := &Watcher{conn: conn, changed: make(chan struct{})}
+	if err := w.export(); err != nil {
+		d.tb.Fatalf("harness: watcher: %v", err)
+	}
+	return w
+}
+
+// export publishes the object, then takes the name: systray reacts to the
+// name's NameOwnerChanged by calling us at once, so the methods must already
+// be there.
+func (w *Watcher) export() error {
+	methods := map[string]any{
+		"RegisterStatusNotifierItem": w.registerItem,
+		"RegisterStatusNotifierHost": func(string) *dbus.Error { return nil },
+	}
+	if err := w.conn.ExportMethodTable(methods, watcherPath, watcherIface); err != nil {
+		return fmt.Errorf("export methods: %w", err)
+	}
+	props, err := prop.Export(w.conn, watcherPath, prop.Map{
+		watcherIface: {
+			"RegisteredStatusNotifierItems":  {Value: []string{}, Emit: prop.EmitTrue},
+			"IsStatusNotifierHostRegistered": {Value: true, Emit: prop.EmitTrue},
+			"ProtocolVersion":                {Value: int32(0), Emit: prop.EmitTrue},
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("export properties: %w", err)
+	}
+	w.props = props
+	node := &introspect.Node{
+		Name: string(watcherPath),
+		Interfaces: []introspect.Interface{
+			introspect.IntrospectData,
+			prop.IntrospectData,
+			{
+				Name: watcherIface,
+				Methods: []introspect.Method{
+					{Name: "RegisterStatusNotifierItem", Args: []introspect.Arg{{Name: "service", Type: "s", Direction: "in"}}},
+					{Name: "RegisterStatusNotifierHost", Args: []introspect.Arg{{Name: "service", Type: "s", Direction: "in"}}},
+				},
+				Signals: []introspect.Signal{
+					{Name: "StatusNotifierItemRegistered", Args: []introspect.Arg{{Type: "s"}}},
+					{Name: "StatusNotifierItemUnregistered", Args: []introspect.Arg{{Type: "s"}}},
+					{Name: "StatusNotifierHostRegistered"},
+				},
+				Properties: props.Introspection(watcherIface),
+			},
+		},
+	}
+	if err := w.conn.Export(introspect.NewIntrospectable(node), watcherPath, "org.freedesktop.DBus.Introspectable"); err != nil {
+		return fmt.Errorf("export introspection: %w", err)
+	}
+
+	// Forget items whose connection closes (crash, quit, SIGKILL).
+	if err := w.conn.AddMatchSignal(
+		dbus.WithMatchSender("org.freedesktop.DBus"),
+		dbus.WithMatchInterface("org.freedesktop.DBus"),
+		dbus.WithMatchMember("NameOwnerChanged"),
+	); err != nil {
+		return fmt.Errorf("match NameOwnerChanged: %w", err)
+	}
+	signals := make(chan *dbus.Signal, 64)
+	w.conn.Signal(signals)
+	go w.watchOwners(signals)
+
+	reply, err := w.conn.RequestName(WatcherName, dbus.NameFlagDoNotQueue)
+	if err != nil {
+		return fmt.Errorf("request %s: %w", WatcherName, err)
+	}
+	if reply != dbus.RequestNameReplyPrimaryOwner {
+		return fmt.Errorf("request %s: not primary owner (reply %d)", WatcherName, reply)
+	}
+	return nil
+}
+
+// registerItem implements RegisterStatusNotifierItem. The argument is either
+// an object path (then the item lives on the caller's connection) or a bus
+// name (then at the default path), per the KDE watcher.
+func (w *Watcher) registerItem(sender dbus.Sender, service string) *dbus.Error {
+	item := Item{Service: string(sender), Path: "/StatusNotifierItem"}
+	switch {
+	case strings.HasPrefix(service, "/"):
+		item.Path = dbus.ObjectPath(service)
+	case service != "":
+		item.Service = service
+	}
+	if !item.Path.IsValid() {
+		return dbus.MakeFailedError(fmt.Errorf("invalid item path %q", item.Path))
+	}
+
+	w.mu.Lock()
+	for _, it := range w.items {
+		if it == item {
+			w.mu.Unlock()
+			return nil // re-registration after a watcher restart
+		}
+	}
+	w.items = append(w.items, item)
+	w.registrations++
+	ids := w.idsLocked()
+	w.notifyLocked()
+	w.mu.Unlock()
+
+	w.props.SetMust(watcherIface, "RegisteredStatusNotifierItems", ids)
+	_ = w.conn.Emit(watcherPath, watcherIface+".StatusNotifierItemRegistered", item.String())
+	return nil
+}
+
+// watchOwners drops the items of connections that left the bus.
+func (w *Watcher) watchOwners(signals <-chan *dbus.Signal) {
+	for sig := range signals {
+		if sig.Name != "org.freedesktop.DBus.NameOwnerChanged" || len(sig.Body) != 3 {
+			continue
+		}
+		name, _ := sig.Body[0].(string)
+		newOwner, _ := sig.Body[2].(string)
+		if newOwner != "" {
+			continue
+		}
+		w.mu.Lock()
+		var gone []Item
+		kept := w.items[:0]
+		for _, it := range w.items {
+			if it.Service == name {
+				gone = append(gone, it)
+			} else {
+				kept = append(kept, it)
+			}
+		}
+		w.items = kept
+		ids := w.idsLocked()
+		if len(gone) > 0 {
+			w.notifyLocked()
+		}
+		w.mu.Unlock()
+		if len(gone) == 0 {
+			continue
+		}
+		w.props.SetMust(watcherIface, "RegisteredStatusNotifierItems", ids)
+		for _, it := range gone {
+			_ = w.conn.Emit(watcherPath, watcherIface+".StatusNotifierItemUnregistered", it.String())
+		}
+	}
+}
+
+func (w *Watcher) idsLocked() []string {
+	ids := make([]string, len(w.items))
+	for i, it := range w.items {
+		ids[i] = it.String()
+	}
+	return ids
+}
+
+func (w *Watcher) notifyLocked() {
+	close(w.changed)
+	w.changed = make(chan struct{})
+}
+
+// Items returns the items registered now, oldest first.
+func (w *Watcher) Items() []Item {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]Item(nil), w.items...)
+}
+
+// Registrations counts the distinct items ever registered, including ones
+// that have since gone away.
+func (w *Watcher) Registrations() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.registrations
+}
+
+// WaitItem waits until at least one item is registered and returns the
+// oldest.
+func (w *Watcher) WaitItem(timeout time.Duration) (Item, error) {
+	var item Item
+	err := w.WaitFor(func(items []Item) bool {
+		if len(items) > 0 {
+			item = items[0]
+			return true
+		}
+		return false
+	}, timeout)
+	return item, err
+}
+
+// WaitFor waits until pred holds for the registered items.
+func (w *Watcher) WaitFor(pred func([]Item) bool, timeout time.Duration) error {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		w.mu.Lock()
+		items := append([]Item(nil), w.items...)
+		changed := w.changed
+		w.mu.Unlock()
+		if pred(items) {
+			return nil
+		}
+		select {
+		case <-changed:
+		case <-deadline.C:
+			return fmt.Errorf("watcher: condition not met after %s; registered items: %v", timeout, items)
+		}
+	}
+}

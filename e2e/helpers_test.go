@@ -1,0 +1,227 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/e2e/harness"
+)
+
+// Timeouts from the contract, plus slack where the contract gives none.
+const (
+	registerTimeout = 5 * time.Second // daemon start → tray item registered
+	windowTimeout   = 2 * time.Second // click → routine window viewable
+	quitTimeout     = 3 * time.Second // `limber quit` → daemon gone
+	menuTimeout     = 3 * time.Second // state change → menu relabelled
+)
+
+// Labels the tray menu must carry (DESIGN.md, "Tray menu labels").
+const (
+	labelStart      = "Start stretch routine"
+	labelRoutines   = "Routines"
+	labelSnooze     = "Snooze"
+	labelPause      = "Pause"
+	labelResume     = "Resume"
+	labelSettings   = "Settings…"
+	labelStatistics = "Statistics…"
+	labelQuit       = "Quit"
+
+	routineID    = "quick-standing-reset"
+	routineName  = "Quick standing reset"
+	windowSuffix = "Limber" // every Limber window title ends with "— Limber"
+)
+
+// session is a desktop with a tray host, a notification server and a
+// running daemon whose item has registered.
+type session struct {
+	*harness.Desktop
+	watcher *harness.Watcher
+	notes   *harness.Notifications
+	daemon  *harness.Process
+	tray    *harness.Tray
+}
+
+// startSession starts a full desktop and the daemon with daemonArgs, and
+// waits for the tray item.
+func startSession(tb testing.TB, daemonArgs ...string) *session {
+	tb.Helper()
+	d := harness.NewDesktop(tb)
+	s := &session{Desktop: d, watcher: d.StartWatcher(), notes: d.StartNotifications()}
+	s.daemon = d.StartLimber(daemonArgs...)
+	item, err := s.watcher.WaitItem(registerTimeout)
+	if err != nil {
+		tb.Fatalf("daemon did not register a tray item: %v\nstderr:\n%s", err, s.daemon.Stderr())
+	}
+	s.tray = d.Tray(item)
+	return s
+}
+
+// menu waits until the menu is fully built (the last item, Quit, present)
+// and returns it.
+func (s *session) menu(tb testing.TB) *harness.MenuItem {
+	tb.Helper()
+	m, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find(labelQuit) != nil }, menuTimeout)
+	if err != nil {
+		tb.Fatalf("tray menu never got %q: %v", labelQuit, err)
+	}
+	return m
+}
+
+// status is `limber status --json`, decoded loosely: every field is checked
+// for presence and type by checkStatus, then read through these pointers.
+type status struct {
+	State               string   `json:"state"`
+	SittingSeconds      float64  `json:"sitting_seconds"`
+	NextReminderSeconds *float64 `json:"next_reminder_seconds"`
+	IdleSource          string   `json:"idle_source"`
+	PausedUntil         *string  `json:"paused_until"`
+	BreaksToday         float64  `json:"breaks_today"`
+	SkippedToday        float64  `json:"skipped_today"`
+	ConfigErrors        []any    `json:"config_errors"`
+}
+
+// States `status --json` may report (DESIGN.md).
+var knownStates = []string{"sitting", "away", "due", "paused", "outside_hours", "in_routine"}
+
+// jsonKind names the JSON type of a raw value.
+func jsonKind(raw json.RawMessage) string {
+	t := strings.TrimSpace(string(raw))
+	switch {
+	case t == "null":
+		return "null"
+	case t == "true" || t == "false":
+		return "bool"
+	case strings.HasPrefix(t, `"`):
+		return "string"
+	case strings.HasPrefix(t, "["):
+		return "array"
+	case strings.HasPrefix(t, "{"):
+		return "object"
+	default:
+		return "number"
+	}
+}
+
+// statusFieldKinds is the contract for each required field: the JSON kinds
+// it may have.
+var statusFieldKinds = map[string][]string{
+	"state":                 {"string"},
+	"sitting_seconds":       {"number"},
+	"next_reminder_seconds": {"number", "null"},
+	"idle_source":           {"string"},
+	"paused_until":          {"string", "null"},
+	"breaks_today":          {"number"},
+	"skipped_today":         {"number"},
+	"config_errors":         {"array"},
+}
+
+// parseStatus checks the output of `limber status --json` against the
+// contract and decodes it.
+func parseStatus(out string) (status, error) {
+	var st status
+	dec := json.NewDecoder(strings.NewReader(out))
+	var raw map[string]json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return st, fmt.Errorf("status --json is not a JSON object: %w\n%s", err, out)
+	}
+	if dec.More() {
+		return st, fmt.Errorf("status --json printed more than one JSON value:\n%s", out)
+	}
+	var problems []string
+	for field, kinds := range statusFieldKinds {
+		v, ok := raw[field]
+		if !ok {
+			problems = append(problems, "missing "+field)
+			continue
+		}
+		if k := jsonKind(v); !slices.Contains(kinds, k) {
+			problems = append(problems, fmt.Sprintf("%s is %s, want %s", field, k, strings.Join(kinds, " or ")))
+		}
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return st, fmt.Errorf("status --json: %s\n%s", strings.Join(problems, "; "), out)
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		return st, fmt.Errorf("decode status: %w", err)
+	}
+	if !slices.Contains(knownStates, st.State) {
+		return st, fmt.Errorf("status --json: state %q is not one of %q", st.State, knownStates)
+	}
+	return st, nil
+}
+
+// statusOf runs `limber status --json` and checks it.
+func statusOf(tb testing.TB, d *harness.Desktop) status {
+	tb.Helper()
+	out, errOut, code := d.Run("status", "--json")
+	if code != 0 {
+		tb.Fatalf("limber status --json exited %d; stderr:\n%s", code, errOut)
+	}
+	st, err := parseStatus(out)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+// waitStatus polls `limber status --json` until pred holds.
+func waitStatus(tb testing.TB, d *harness.Desktop, pred func(status) bool, timeout time.Duration) status {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		st := statusOf(tb, d)
+		if pred(st) {
+			return st
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("status condition not met after %s; last status: %+v", timeout, st)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// steadyInput moves the mouse every interval, between two points, until
+// the returned stop function is called. Errors are reported once at stop,
+// on the calling goroutine.
+func steadyInput(tb testing.TB, d *harness.Desktop, interval time.Duration) (stop func()) {
+	tb.Helper()
+	done := make(chan struct{})
+	var (
+		wg       sync.WaitGroup
+		firstErr error
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			if err := d.MoveMouse(400+(i%2)*40, 300+(i%2)*30); err != nil && firstErr == nil {
+				firstErr = err
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			close(done)
+			wg.Wait()
+			if firstErr != nil {
+				tb.Errorf("simulated input: %v", firstErr)
+			}
+		})
+	}
+	tb.Cleanup(stop)
+	return stop
+}
