@@ -155,4 +155,3 @@ func ui(env Env, args []string) int {
 	}
 	return runWindow(env, kind, arg, true)
 }
-
