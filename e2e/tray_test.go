@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,30 +49,10 @@ func TestTrayMenu(t *testing.T) {
 		t.Errorf("%q shown while not paused:\n%s", labelResume, m)
 	}
 
-	// Tooltip or title carries the status line. The line can tick over a
-	// minute boundary between reads, so compare with a fresh menu too.
-	tip, err := s.tray.ToolTip()
-	if err != nil {
-		t.Fatal(err)
-	}
-	title, err := s.tray.Title()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := []string{statusLine.Label}
-	if fresh, err := s.tray.Menu(); err == nil && len(fresh.Labels()) > 0 {
-		lines = append(lines, fresh.Labels()[0])
-	}
-	carried := false
-	for _, line := range lines {
-		for _, text := range []string{tip.Title, tip.Description, title} {
-			if text != "" && strings.Contains(text, line) {
-				carried = true
-			}
-		}
-	}
-	if !carried {
-		t.Errorf("neither ToolTip (%q / %q) nor Title (%q) carries the status line %q", tip.Title, tip.Description, title, lines)
+	// Tooltip or title carries the status line. The daemon may set them a
+	// moment after the menu, so poll briefly.
+	if err := waitTooltipCarriesStatus(s.tray, menuTimeout); err != nil {
+		t.Error(err)
 	}
 
 	// A PNG icon decodes to ARGB pixmaps; an SVG one would arrive empty.
@@ -81,6 +62,40 @@ func TestTrayMenu(t *testing.T) {
 	}
 	if len(icons) == 0 || icons[0].Width <= 0 || len(icons[0].Data) != int(icons[0].Width*icons[0].Height*4) {
 		t.Errorf("IconPixmap is empty or malformed: %d pixmaps", len(icons))
+	}
+}
+
+// waitTooltipCarriesStatus waits until the item's ToolTip (title or
+// description) or Title contains the menu's current status line.
+func waitTooltipCarriesStatus(tr *harness.Tray, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		m, err := tr.Menu()
+		if err != nil {
+			return err
+		}
+		tip, err := tr.ToolTip()
+		if err != nil {
+			return err
+		}
+		title, err := tr.Title()
+		if err != nil {
+			return err
+		}
+		line := ""
+		if labels := m.Labels(); len(labels) > 0 {
+			line = labels[0]
+		}
+		for _, text := range []string{tip.Title, tip.Description, title} {
+			if line != "" && strings.Contains(text, line) {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("after %s neither ToolTip (%q / %q) nor Title (%q) carries the status line %q",
+				timeout, tip.Title, tip.Description, title, line)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 

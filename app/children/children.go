@@ -29,8 +29,9 @@ const (
 
 // Actions the launcher reports besides the child's own outcomes.
 const (
-	ActionReady  = "ready"  // the child's first line, once its window is shown
-	ActionExited = "exited" // the child is gone, however it ended
+	ActionReady   = "ready"   // the child's first line, once its window is shown
+	ActionClosing = "closing" // the child's last line: its window is gone
+	ActionExited  = "exited"  // the child is gone, however it ended
 )
 
 // Limits bound how long a child may take. A child that shows no window
@@ -60,9 +61,11 @@ type Launcher struct {
 }
 
 type child struct {
-	cmd   *exec.Cmd
-	stdin io.WriteCloser
-	arg   string
+	cmd     *exec.Cmd
+	stdin   io.WriteCloser
+	arg     string
+	closing bool          // its window is gone; the process is exiting
+	done    chan struct{} // closed once the process is reaped
 }
 
 // ErrAlreadyOpen is returned by Open when a window of that kind is shown;
@@ -78,8 +81,24 @@ func (l *Launcher) Open(kind, arg string) error {
 		l.running = map[string]*child{}
 	}
 	if c, ok := l.running[kind]; ok {
-		_, _ = io.WriteString(c.stdin, CmdRaise+"\n")
-		return ErrAlreadyOpen
+		if !c.closing {
+			_, _ = io.WriteString(c.stdin, CmdRaise+"\n")
+			return ErrAlreadyOpen
+		}
+		// Its window just closed: wait for the process to go, so a click
+		// right after closing opens a fresh window instead of raising a
+		// dying one.
+		l.mu.Unlock()
+		select {
+		case <-c.done:
+		case <-time.After(2 * time.Second):
+			_ = c.cmd.Process.Kill()
+			<-c.done
+		}
+		l.mu.Lock()
+		if _, ok := l.running[kind]; ok {
+			return ErrAlreadyOpen
+		}
 	}
 	args := []string{"ui", kind}
 	if arg != "" {
@@ -99,7 +118,7 @@ func (l *Launcher) Open(kind, arg string) error {
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start %s window: %w", kind, err)
 	}
-	c := &child{cmd: cmd, stdin: stdin, arg: arg}
+	c := &child{cmd: cmd, stdin: stdin, arg: arg, done: make(chan struct{})}
 	l.running[kind] = c
 	go l.watch(kind, c, stdout)
 	return nil
@@ -125,8 +144,14 @@ func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
 				continue
 			}
 			o.Window = kind
-			if o.Action == ActionReady {
+			switch o.Action {
+			case ActionReady:
 				readyOnce.Do(func() { close(ready) })
+			case ActionClosing:
+				l.mu.Lock()
+				c.closing = true
+				l.mu.Unlock()
+				continue
 			}
 			if l.OnMessage != nil {
 				l.OnMessage(o)
@@ -158,6 +183,7 @@ func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
 			l.mu.Lock()
 			delete(l.running, kind)
 			l.mu.Unlock()
+			close(c.done)
 			if err != nil {
 				l.logger().Warn("window process ended with an error", "window", kind, "err", err)
 			}

@@ -28,6 +28,12 @@ func TestMain(m *testing.M) {
 			}
 		}
 		os.Exit(0)
+	case "linger":
+		// The window closes at once; the process takes a while to exit.
+		fmt.Println(`{"action":"ready"}`)
+		fmt.Println(`{"action":"closing"}`)
+		time.Sleep(500 * time.Millisecond)
+		os.Exit(0)
 	case "hang":
 		time.Sleep(time.Minute)
 		os.Exit(0)
@@ -127,4 +133,22 @@ func TestCrashedChildForgotten(t *testing.T) {
 	if got := l.OpenKinds(); len(got) != 0 {
 		t.Errorf("crashed child still listed: %v", got)
 	}
+}
+
+func TestReopenWhileClosing(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "linger", rec, DefaultLimits)
+	if err := l.Open("routine", "a"); err != nil {
+		t.Fatal(err)
+	}
+	rec.want(t, ActionReady)
+	time.Sleep(100 * time.Millisecond) // let "closing" arrive
+	if err := l.Open("routine", "b"); err != nil {
+		t.Fatalf("reopen while the old window closes: %v, want a fresh window", err)
+	}
+	if o := rec.want(t, ActionExited); o.RoutineID != "a" {
+		t.Errorf("first exit = %+v, want routine a", o)
+	}
+	rec.want(t, ActionReady)
+	rec.want(t, ActionExited)
 }

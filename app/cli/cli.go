@@ -54,7 +54,8 @@ const usage = `Usage:
   limber routine [ID]        open a routine window (works without the daemon)
   limber routines [--json]   list routines
   limber check-routine FILE  validate a routine file
-  limber settings | stats    open those windows
+  limber settings            open the settings window
+  limber stats [--json]      open the statistics window, or print them
   limber quit | version
 
 Daemon flags (override the config for this run):
@@ -84,7 +85,7 @@ func Dispatch(env Env, cmd string, args []string) int {
 	case "settings":
 		return window(env, control.WindowSettings, args)
 	case "stats":
-		return window(env, control.WindowStats, args)
+		return stats(env, args)
 	case "ui":
 		return ui(env, args)
 	case "version", "--version":

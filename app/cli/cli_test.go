@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/reminders"
 )
 
 // testEnv runs commands in-process against a private runtime directory.
@@ -137,3 +139,46 @@ func TestStatusJSON(t *testing.T) {
 }
 
 func mkdirAll(dir string) error { return os.MkdirAll(dir, 0o700) }
+
+func TestStatsJSON(t *testing.T) {
+	env, out, _, _ := testEnv(t)
+	p, err := resolvePaths(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := reminders.OpenHistory(p.HistoryFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes, no := true, false
+	now := time.Now()
+	if err := h.Append(
+		reminders.Event{T: now, Event: reminders.EventReminded, SittingS: 2700, Count: 1},
+		reminders.Event{T: now, Event: reminders.EventRoutine, Routine: "desk-break", Completed: &yes, Seconds: 180},
+		reminders.Event{T: now, Event: reminders.EventRoutine, Routine: "desk-break", Completed: &no, Seconds: 20},
+	); err != nil {
+		t.Fatal(err)
+	}
+	h.Close()
+	if code := Dispatch(env, "stats", []string{"--json"}); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Today struct {
+			Breaks, Reminders, Routines int
+		}
+		Routines []struct {
+			ID                 string
+			Completed, Stopped int
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Today.Breaks != 1 || got.Today.Reminders != 1 || got.Today.Routines != 2 {
+		t.Errorf("today = %+v", got.Today)
+	}
+	if len(got.Routines) != 1 || got.Routines[0].Completed != 1 || got.Routines[0].Stopped != 1 {
+		t.Errorf("routines = %+v", got.Routines)
+	}
+}

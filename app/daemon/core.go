@@ -51,6 +51,7 @@ type core struct {
 type reminder struct {
 	Title, Body string
 	Routine     string // the routine Start opens
+	Stretch     string // the stretch suggested in the text
 	Prompt      bool   // show the break window instead of a notification
 	Sitting     time.Duration
 }
@@ -308,6 +309,16 @@ func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 	}
 }
 
+// configErrors lists the config's problems as sentences with file, line
+// and key.
+func (c *core) configErrors() []string {
+	out := make([]string, 0, len(c.cfgErrs))
+	for _, e := range c.cfgErrs {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
 // takePending hands the queued reminders to the daemon.
 func (c *core) takePending() []reminder {
 	p := c.pending
@@ -368,7 +379,9 @@ func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.nextRoutine++
 	body := fmt.Sprintf("You have been sitting for %s.", humanMinutes(r.Sitting))
+	stretch := ""
 	if s, ok := c.pickStretch(); ok {
+		stretch = s.ID
 		cue := ""
 		if len(s.Cues) > 0 {
 			cue = " " + s.Cues[0]
@@ -379,9 +392,19 @@ func (c *core) compose(r reminders.Remind) reminder {
 		Title:   "Time to stand up",
 		Body:    body,
 		Routine: routine,
+		Stretch: stretch,
 		Prompt:  c.cfg.PromptInstead,
 		Sitting: r.Sitting,
 	}
+}
+
+// testReminder composes a reminder as if one were due now, for the
+// settings window's "Send a test reminder". It is neither recorded nor
+// counted.
+func (c *core) testReminder(now reminders.Instant) reminder {
+	r := c.compose(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1})
+	r.Title = "Time to stand up (test)"
+	return r
 }
 
 // recentWindow is how many past suggestions a new one avoids.
@@ -518,9 +541,7 @@ func (c *core) status(now reminders.Instant) *control.Status {
 		s := st.ResumesAt.Format(time.RFC3339)
 		out.ResumesAt = &s
 	}
-	for _, e := range c.cfgErrs {
-		out.ConfigErrors = append(out.ConfigErrors, e.Error())
-	}
+	out.ConfigErrors = c.configErrors()
 	out.RoutineErrors = []string{}
 	for _, e := range c.catalog.Errors {
 		out.RoutineErrors = append(out.RoutineErrors, e.Error())

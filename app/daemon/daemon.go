@@ -75,6 +75,10 @@ func Run(opts Options) error {
 	d.ctx, d.cancel = context.WithCancel(context.Background())
 	defer d.cancel()
 
+	// xgb complains on stderr about a missing ~/.Xauthority, which is
+	// normal on many displays; the idle source reports real failures.
+	xgb.Logger = log.New(io.Discard, "", 0)
+
 	server, err := control.Listen(opts.Paths.Socket(), d.handle, d.log)
 	if err != nil {
 		return err
@@ -93,9 +97,6 @@ func Run(opts Options) error {
 	// runs; the daemon says it once, clearly, instead.
 	log.SetOutput(filterWriter{log: d.log})
 	log.SetFlags(0)
-	// xgb complains on stderr about a missing ~/.Xauthority, which is
-	// normal on many displays; the idle source reports real failures.
-	xgb.Logger = log.New(io.Discard, "", 0)
 
 	tray.Run(d.handlers(), d.ready, func() {})
 
@@ -133,6 +134,10 @@ func (d *Daemon) ready(t *tray.Tray) {
 	go d.watchSession()
 	go d.watchFiles()
 	go d.loop()
+	d.mu.Lock()
+	cfgErrs := d.core.configErrors()
+	d.mu.Unlock()
+	go d.reportConfigErrors(cfgErrs)
 	d.log.Info("Limber is running", "socket", d.opts.Paths.Socket(),
 		"idle_source", d.core.idle.Name(), "version", d.opts.Version)
 }
@@ -234,30 +239,40 @@ func (d *Daemon) onChild(o control.Outcome) {
 	d.mu.Lock()
 	d.core.childMessage(now(), o)
 	d.mu.Unlock()
-	if o.Window == control.WindowPrompt || o.Window == control.WindowSettings {
-		d.promptAnswer(o)
-	}
+	d.childAction(o)
 	d.poke()
 }
 
-// promptAnswer acts on the break window's buttons and on a saved settings
-// window.
-func (d *Daemon) promptAnswer(o control.Outcome) {
+// childAction acts on what a window asks for: the break window's buttons,
+// a routine picked in the picker, "Another routine" on a finished routine,
+// and saved settings.
+func (d *Daemon) childAction(o control.Outcome) {
 	var err error
 	switch o.Action {
 	case "start":
-		err = d.startBreak()
+		if o.RoutineID != "" && o.Window != control.WindowRoutine {
+			err = d.openWindow(control.WindowRoutine, o.RoutineID)
+		} else {
+			err = d.startBreak()
+		}
+	case "another":
+		err = d.openWindow(control.WindowPicker, "")
 	case "snooze":
 		err = d.do(control.Request{Cmd: control.CmdSnooze})
 	case "skip":
 		err = d.do(control.Request{Cmd: control.CmdSkip})
+	case "test":
+		d.mu.Lock()
+		r := d.core.testReminder(now())
+		d.mu.Unlock()
+		go d.remind(r)
 	case "saved":
 		d.mu.Lock()
 		d.core.reloadConfig()
 		d.mu.Unlock()
 	}
 	if err != nil {
-		d.log.Warn("break window answer", "action", o.Action, "err", err)
+		d.log.Warn("window request", "window", o.Window, "action", o.Action, "err", err)
 	}
 }
 

@@ -3,7 +3,9 @@ package daemon
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -92,9 +94,14 @@ func (d *Daemon) watchFiles() {
 		case <-debounce:
 			debounce = nil
 			d.mu.Lock()
+			var cfgErrs []string
 			if cfgChanged {
+				before := d.core.configErrors()
 				d.core.reloadConfig()
 				d.log.Info("config reloaded", "errors", len(d.core.cfgErrs))
+				if after := d.core.configErrors(); !slices.Equal(before, after) {
+					cfgErrs = after
+				}
 			}
 			var entries []tray.Entry
 			if routinesChanged {
@@ -107,6 +114,7 @@ func (d *Daemon) watchFiles() {
 				t.SetRoutines(entries)
 			}
 			cfgChanged, routinesChanged = false, false
+			go d.reportConfigErrors(cfgErrs)
 			d.poke()
 		}
 	}
@@ -124,12 +132,24 @@ func (d *Daemon) remind(r reminder) {
 		}
 		d.log.Warn("notification failed; showing the break window instead", "err", err)
 	}
-	if err := d.openWindow(control.WindowPrompt, r.Routine); err != nil {
+	arg := fmt.Sprintf("%s %s %d", r.Routine, r.Stretch, int(r.Sitting/time.Second))
+	if err := d.openWindow(control.WindowPrompt, arg); err != nil {
 		d.log.Error("break window", "err", err)
 	}
 }
 
 func (d *Daemon) notify(r reminder) error {
+	note := notify.Notification{Title: r.Title, Body: r.Body}
+	d.mu.Lock()
+	buttons := d.core.cfg.NotificationButtons
+	d.mu.Unlock()
+	return d.send(note, buttons)
+}
+
+// send shows a notification, with the reminder buttons when asked for and
+// the server supports them. It connects to the notification server lazily
+// and reconnects after the server went away.
+func (d *Daemon) send(note notify.Notification, buttons bool) error {
 	d.notifyMu.Lock()
 	defer d.notifyMu.Unlock()
 	if d.notifier == nil {
@@ -140,10 +160,6 @@ func (d *Daemon) notify(r reminder) error {
 		d.notifier = n
 		go d.followActions(n)
 	}
-	note := notify.Notification{Title: r.Title, Body: r.Body}
-	d.mu.Lock()
-	buttons := d.core.cfg.NotificationButtons
-	d.mu.Unlock()
 	if buttons && d.notifier.SupportsActions() {
 		note.Actions = notify.ReminderActions()
 	}
@@ -151,11 +167,26 @@ func (d *Daemon) notify(r reminder) error {
 	defer cancel()
 	_, err := d.notifier.Send(ctx, note)
 	if errors.Is(err, notify.ErrNoServer) {
-		// The server went away; try a fresh connection next time.
 		d.notifier.Close()
 		d.notifier = nil
 	}
 	return err
+}
+
+// reportConfigErrors tells the user once, by notification, that their
+// config has problems; `limber status` lists them until they are fixed.
+func (d *Daemon) reportConfigErrors(errs []string) {
+	if len(errs) == 0 {
+		return
+	}
+	body := strings.Join(errs[:min(len(errs), 3)], "\n")
+	if len(errs) > 3 {
+		body += fmt.Sprintf("\n… and %d more (see: limber status)", len(errs)-3)
+	}
+	body += "\nLimber uses the defaults for those keys and leaves your file as it is."
+	if err := d.send(notify.Notification{Title: "Limber: problem in your config", Body: body}, false); err != nil {
+		d.log.Debug("config error notification", "err", err)
+	}
 }
 
 // followActions acts on the notification's buttons until the notifier

@@ -50,8 +50,10 @@ type session struct {
 	app fyne.App
 	win fyne.Window
 
-	mu       sync.Mutex
-	reported bool
+	onClosed   []func() // run when the window closes, before exit
+	stopTicker func()   // stops the routine view's clock, if one runs
+
+	mu sync.Mutex
 }
 
 // Run shows the window and returns the exit code when it closes.
@@ -88,6 +90,12 @@ func Run(o Options) int {
 		fmt.Fprintf(o.Stderr, "limber: %v\n", err)
 		return exitFailure
 	}
+	s.win.SetOnClosed(func() {
+		for _, f := range s.onClosed {
+			f()
+		}
+		s.send(control.Outcome{Action: children.ActionClosing})
+	})
 	s.win.CenterOnScreen()
 	s.app.Lifecycle().SetOnStarted(func() { s.send(control.Outcome{Action: children.ActionReady, RoutineID: o.Arg}) })
 	if o.Child && o.Stdin != nil {
@@ -102,7 +110,9 @@ func (s *session) send(out control.Outcome) {
 	if !s.o.Child {
 		return
 	}
-	out.Window = s.o.Kind
+	if out.Window == "" {
+		out.Window = s.o.Kind
+	}
 	b, _ := json.Marshal(out)
 	s.mu.Lock()
 	defer s.mu.Unlock()

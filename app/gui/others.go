@@ -1,26 +1,85 @@
 package gui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
+	"strconv"
+	"strings"
+	"time"
 
+	"fyne.io/fyne/v2"
+
+	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/ui/picker"
+	"github.com/limber-app/limber/app/ui/prompt"
+	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
 )
 
-func (s *session) placeholder(title string) error {
-	s.win.SetTitle(title + " — Limber")
-	s.win.SetContent(container.NewCenter(widget.NewLabel(title)))
-	s.win.Resize(fyne.NewSize(640, 520))
-	return nil
+// showPicker lists every routine. Starting one hands it to the daemon,
+// which owns routine windows; without a daemon it plays in this window.
+func (s *session) showPicker(catalog routines.Catalog) {
+	s.win.SetTitle("Routines — Limber")
+	v := picker.New(picker.Options{
+		Catalog: catalog,
+		Start: func(id string) {
+			switch {
+			case s.o.Child:
+				s.send(control.Outcome{Action: "start", RoutineID: id})
+				s.win.Close()
+			case s.tell(control.Request{Cmd: control.CmdOpen, Window: control.WindowRoutine, Arg: id}):
+				s.win.Close()
+			default:
+				if err := s.showRoutine(catalog, id); err != nil {
+					fyne.LogError("start routine", err)
+				}
+			}
+		},
+	})
+	s.win.SetContent(v.Content())
+	s.win.Canvas().SetOnTypedKey(v.TypedKey)
+	s.win.SetCloseIntercept(nil)
+	s.win.Resize(fyne.NewSize(900, 620))
 }
 
-func (s *session) showPicker(catalog routines.Catalog) { _ = s.placeholder("Routines") }
+// showPrompt is the break window used when no notification server
+// answers, or when the user prefers a window. Its argument is
+// "ROUTINE STRETCH SITTING_SECONDS" as the daemon composed the reminder.
+func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
+	fields := strings.Fields(arg)
+	for len(fields) < 3 {
+		fields = append(fields, "")
+	}
+	r, ok := catalog.Find(fields[0])
+	if !ok {
+		r, _ = catalog.Find(routines.QuickStandingReset)
+	}
+	stretch, _ := routines.LookupStretch(fields[1])
+	secs, _ := strconv.Atoi(fields[2])
+	cfg, _ := reminders.LoadConfig(s.o.Paths.ConfigFile())
 
-func (s *session) showSettings(catalog routines.Catalog) error { return s.placeholder("Settings") }
-
-func (s *session) showStats(catalog routines.Catalog) error { return s.placeholder("Statistics") }
-
-func (s *session) showPrompt(catalog routines.Catalog, id string) error {
-	return s.placeholder("Time to stand up")
+	answer := func(action string) func() {
+		return func() {
+			out := control.Outcome{Action: action, RoutineID: r.ID}
+			if s.o.Child {
+				s.send(out)
+			} else {
+				out.Window = control.WindowPrompt
+				s.tell(control.Request{Cmd: control.CmdOutcome, Outcome: &out})
+			}
+			s.win.Close()
+		}
+	}
+	v := prompt.New(prompt.Options{
+		Sitting:   time.Duration(secs) * time.Second,
+		Stretch:   stretch,
+		Routine:   r,
+		SnoozeFor: cfg.Snooze,
+		Start:     answer("start"),
+		Snooze:    answer("snooze"),
+		Skip:      answer("skip"),
+	})
+	s.win.SetTitle("Time to stand up — Limber")
+	s.win.SetContent(v.Content())
+	s.win.Resize(fyne.NewSize(460, 420))
+	s.win.SetFixedSize(true)
+	return nil
 }

@@ -3,6 +3,7 @@ package gui
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,15 +51,32 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 			}
 			s.win.Close()
 		},
-		Another: func() { s.showPicker(catalog) },
+		Another: func() {
+			switch {
+			case s.o.Child:
+				s.send(control.Outcome{Window: control.WindowRoutine, Action: "another"})
+				s.win.Close()
+			case s.tell(control.Request{Cmd: control.CmdOpen, Window: control.WindowPicker}):
+				s.win.Close()
+			default:
+				s.showPicker(catalog)
+			}
+		},
 	})
 	s.win.SetContent(view.Content())
 	s.win.Canvas().SetOnTypedKey(view.TypedKey)
 	s.win.SetCloseIntercept(func() { view.CloseWindow() })
 	s.app.Settings().AddListener(func(fyne.Settings) { fyne.Do(view.Retheme) })
 
+	// One ticker per window: a routine started again from the picker in
+	// this window replaces the previous one.
+	if s.stopTicker != nil {
+		s.stopTicker()
+	}
 	stop := make(chan struct{})
-	s.win.SetOnClosed(func() { close(stop) })
+	var once sync.Once
+	s.stopTicker = func() { once.Do(func() { close(stop) }) }
+	s.onClosed = append(s.onClosed, s.stopTicker)
 	go func() {
 		t := time.NewTicker(tickEvery)
 		defer t.Stop()
@@ -82,12 +100,11 @@ func (s *session) record(id string, out routines.Outcome) {
 	if out.Completed {
 		action = "completed"
 	}
-	msg := control.Outcome{Action: action, RoutineID: id, Seconds: int(out.Active / time.Second), Steps: out.StepsDone}
+	msg := control.Outcome{Window: control.WindowRoutine, Action: action, RoutineID: id, Seconds: int(out.Active / time.Second), Steps: out.StepsDone}
 	if s.o.Child {
 		s.send(msg)
 		return
 	}
-	msg.Window = control.WindowRoutine
 	if s.tell(control.Request{Cmd: control.CmdOutcome, Outcome: &msg}) {
 		return
 	}

@@ -225,6 +225,17 @@ func TestFakeItemRoundTrip(t *testing.T) {
 	}
 	tr := d.Tray(item)
 
+	watcher := d.Bus().Object(harness.WatcherName, "/StatusNotifierWatcher")
+	var ids []string
+	if v, err := watcher.GetProperty(harness.WatcherName + ".RegisteredStatusNotifierItems"); err != nil || v.Store(&ids) != nil {
+		t.Errorf("RegisteredStatusNotifierItems: %v (%v)", err, v)
+	} else if !slices.Equal(ids, []string{item.String()}) {
+		t.Errorf("RegisteredStatusNotifierItems = %q, want [%q]", ids, item.String())
+	}
+	if v, err := watcher.GetProperty(harness.WatcherName + ".IsStatusNotifierHostRegistered"); err != nil || v.Value() != true {
+		t.Errorf("IsStatusNotifierHostRegistered = %v, %v; want true", v, err)
+	}
+
 	if title, err := tr.Title(); err != nil || title != "Sitting 0 min" {
 		t.Errorf("Title = %q, %v", title, err)
 	}

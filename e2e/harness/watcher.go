@@ -34,8 +34,7 @@ func (it Item) String() string { return it.Service + string(it.Path) }
 // desktop's tray host that items register with. It forgets an item when the
 // item's bus connection goes away, like the real one.
 type Watcher struct {
-	conn  *dbus.Conn
-	props *prop.Properties
+	conn *dbus.Conn
 
 	mu            sync.Mutex
 	items         []Item
@@ -69,17 +68,31 @@ func (w *Watcher) export() error {
 	if err := w.conn.ExportMethodTable(methods, watcherPath, watcherIface); err != nil {
 		return fmt.Errorf("export methods: %w", err)
 	}
-	props, err := prop.Export(w.conn, watcherPath, prop.Map{
-		watcherIface: {
-			"RegisteredStatusNotifierItems":  {Value: []string{}, Emit: prop.EmitTrue},
-			"IsStatusNotifierHostRegistered": {Value: true, Emit: prop.EmitTrue},
-			"ProtocolVersion":                {Value: int32(0), Emit: prop.EmitTrue},
+	// Properties are served by hand rather than with the prop package: its
+	// SetMust panics when the change signal cannot be sent, which happens
+	// when an item leaves while the harness is tearing the bus down.
+	propMethods := map[string]any{
+		"Get": func(iface, name string) (dbus.Variant, *dbus.Error) {
+			if iface != watcherIface {
+				return dbus.Variant{}, prop.ErrIfaceNotFound
+			}
+			v, ok := w.properties()[name]
+			if !ok {
+				return dbus.Variant{}, prop.ErrPropNotFound
+			}
+			return v, nil
 		},
-	})
-	if err != nil {
+		"GetAll": func(iface string) (map[string]dbus.Variant, *dbus.Error) {
+			if iface != watcherIface {
+				return nil, prop.ErrIfaceNotFound
+			}
+			return w.properties(), nil
+		},
+		"Set": func(string, string, dbus.Variant) *dbus.Error { return prop.ErrReadOnly },
+	}
+	if err := w.conn.ExportMethodTable(propMethods, watcherPath, "org.freedesktop.DBus.Properties"); err != nil {
 		return fmt.Errorf("export properties: %w", err)
 	}
-	w.props = props
 	node := &introspect.Node{
 		Name: string(watcherPath),
 		Interfaces: []introspect.Interface{
@@ -96,7 +109,11 @@ func (w *Watcher) export() error {
 					{Name: "StatusNotifierItemUnregistered", Args: []introspect.Arg{{Type: "s"}}},
 					{Name: "StatusNotifierHostRegistered"},
 				},
-				Properties: props.Introspection(watcherIface),
+				Properties: []introspect.Property{
+					{Name: "RegisteredStatusNotifierItems", Type: "as", Access: "read"},
+					{Name: "IsStatusNotifierHostRegistered", Type: "b", Access: "read"},
+					{Name: "ProtocolVersion", Type: "i", Access: "read"},
+				},
 			},
 		},
 	}
@@ -154,7 +171,7 @@ func (w *Watcher) registerItem(sender dbus.Sender, service string) *dbus.Error {
 	w.notifyLocked()
 	w.mu.Unlock()
 
-	w.props.SetMust(watcherIface, "RegisteredStatusNotifierItems", ids)
+	w.itemsChanged(ids)
 	_ = w.conn.Emit(watcherPath, watcherIface+".StatusNotifierItemRegistered", item.String())
 	return nil
 }
@@ -189,11 +206,30 @@ func (w *Watcher) watchOwners(signals <-chan *dbus.Signal) {
 		if len(gone) == 0 {
 			continue
 		}
-		w.props.SetMust(watcherIface, "RegisteredStatusNotifierItems", ids)
+		w.itemsChanged(ids)
 		for _, it := range gone {
 			_ = w.conn.Emit(watcherPath, watcherIface+".StatusNotifierItemUnregistered", it.String())
 		}
 	}
+}
+
+// properties is the current value of every watcher property.
+func (w *Watcher) properties() map[string]dbus.Variant {
+	w.mu.Lock()
+	ids := w.idsLocked()
+	w.mu.Unlock()
+	return map[string]dbus.Variant{
+		"RegisteredStatusNotifierItems":  dbus.MakeVariant(ids),
+		"IsStatusNotifierHostRegistered": dbus.MakeVariant(true),
+		"ProtocolVersion":                dbus.MakeVariant(int32(0)),
+	}
+}
+
+// itemsChanged announces a new RegisteredStatusNotifierItems. A failure
+// means the connection is closing; there is no one left to tell.
+func (w *Watcher) itemsChanged(ids []string) {
+	_ = w.conn.Emit(watcherPath, "org.freedesktop.DBus.Properties.PropertiesChanged", watcherIface,
+		map[string]dbus.Variant{"RegisteredStatusNotifierItems": dbus.MakeVariant(ids)}, []string{})
 }
 
 func (w *Watcher) idsLocked() []string {

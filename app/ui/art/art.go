@@ -5,7 +5,13 @@
 package art
 
 import (
+	"bytes"
+	"image"
+	_ "image/png" // custom step pictures
+
 	"fmt"
+	"github.com/fyne-io/oksvg"
+	"github.com/srwiley/rasterx"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -82,4 +88,69 @@ func key(p Palette) string {
 		return fmt.Sprintf("%02x%02x%02x", n.R, n.G, n.B)
 	}
 	return strings.Join([]string{hex(p.Figure), hex(p.Accent), hex(p.Props)}, "-")
+}
+
+// Raster draws an SVG into an RGBA image of size×size pixels. Drawing into
+// *image.RGBA takes the rasterizer's fast path; Fyne's own SVG rendering
+// draws into NRGBA pixel by pixel and again on every resize, which made a
+// routine window take over a second to appear. A raster image is drawn
+// once and scaled by the GPU.
+func Raster(svg []byte, size int) (*image.RGBA, error) {
+	icon, err := oksvg.ReadIconStream(bytes.NewReader(svg))
+	if err != nil {
+		return nil, fmt.Errorf("parse svg: %w", err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	vb := icon.ViewBox
+	w, h := float64(size), float64(size)
+	if vb.W > 0 && vb.H > 0 {
+		// Keep the aspect ratio, centred.
+		s := min(w/vb.W, h/vb.H)
+		icon.SetTarget((w-vb.W*s)/2, (h-vb.H*s)/2, vb.W*s, vb.H*s)
+	} else {
+		icon.SetTarget(0, 0, w, h)
+	}
+	scanner := rasterx.NewScannerGV(size, size, img, img.Bounds())
+	icon.Draw(rasterx.NewDasher(size, size, scanner), 1)
+	return img, nil
+}
+
+// StepImages returns a step's pictures drawn at size×size pixels: the
+// library illustration in palette p, a custom step's PNG or SVG file, or
+// the app icon when there is neither. Drawing takes tens of milliseconds
+// a frame, so callers cache the result and may call this off the Fyne
+// goroutine (it touches no widgets).
+func StepImages(s routines.Step, p Palette, size int) []image.Image {
+	var out []image.Image
+	for _, res := range StepFrames(s, p) {
+		if img := decode(res, size); img != nil {
+			out = append(out, img)
+		}
+	}
+	if len(out) == 0 {
+		if img, err := Raster(assets.AppIconSVG(), size); err == nil {
+			out = append(out, img)
+		}
+	}
+	return out
+}
+
+// decode turns a resource into an image: SVG by rasterizing, anything else
+// by the registered image decoders (PNG).
+func decode(res fyne.Resource, size int) image.Image {
+	b := res.Content()
+	if strings.HasSuffix(strings.ToLower(res.Name()), ".svg") {
+		img, err := Raster(b, size)
+		if err != nil {
+			fyne.LogError("draw "+res.Name(), err)
+			return nil
+		}
+		return img
+	}
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		fyne.LogError("decode "+res.Name(), err)
+		return nil
+	}
+	return img
 }

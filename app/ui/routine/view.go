@@ -7,6 +7,7 @@ package routine
 
 import (
 	"fmt"
+	"image"
 	"strings"
 	"time"
 
@@ -47,7 +48,8 @@ type View struct {
 	o       Options
 	player  *routines.Player
 	palette art.Palette
-	frames  map[int][]fyne.Resource // per segment index
+	frames  map[int][]image.Image // pictures per segment index, drawn once
+	pending map[int]bool          // segments being drawn in the background
 	done    bool
 
 	root     *fyne.Container
@@ -82,7 +84,8 @@ func New(o Options) *View {
 	if o.GetReady > 0 {
 		opts = append(opts, routines.WithGetReady(o.GetReady))
 	}
-	v := &View{o: o, player: routines.NewPlayer(o.Routine, opts...), frames: map[int][]fyne.Resource{}, shown: -1}
+	v := &View{o: o, player: routines.NewPlayer(o.Routine, opts...), shown: -1,
+		frames: map[int][]image.Image{}, pending: map[int]bool{}}
 	v.palette = art.CurrentPalette()
 	v.build()
 	v.player.Start(o.Clock())
@@ -102,7 +105,7 @@ func (v *View) build() {
 	v.progress = widget.NewProgressBar()
 	v.progress.TextFormatter = func() string { return "" }
 
-	v.image = canvas.NewImageFromResource(nil)
+	v.image = canvas.NewImageFromImage(nil)
 	v.image.FillMode = canvas.ImageFillContain
 	v.image.SetMinSize(fyne.NewSize(340, 340))
 
@@ -123,7 +126,7 @@ func (v *View) build() {
 	v.count.TextSize = 72
 	v.reps = widget.NewLabel("")
 
-	v.nextImg = canvas.NewImageFromResource(nil)
+	v.nextImg = canvas.NewImageFromImage(nil)
 	v.nextImg.FillMode = canvas.ImageFillContain
 	v.nextImg.SetMinSize(fyne.NewSize(56, 56))
 	v.nextText = widget.NewLabel("")
@@ -326,14 +329,22 @@ func (v *View) render() {
 	}
 	if key := seg.Index*16 + i; key != v.shown {
 		v.shown = key
-		v.image.Resource = frames[i]
+		v.image.Image = frames[i]
 		v.image.Refresh()
+	}
+	if st.HasNext {
+		v.prefetch(st.Next.Index, st.Next.Step)
 	}
 
 	if st.HasNext && phase != routines.PhaseGetReady {
 		v.nextText.SetText("Up next: " + st.Next.Step.Name + sideSuffix(st.Next.Side))
-		v.nextImg.Resource = v.framesFor(st.Next.Index, st.Next.Step)[0]
-		v.nextImg.Show()
+		// The thumbnail appears once the prefetch has drawn it.
+		if f, ok := v.frames[st.Next.Index]; ok {
+			v.nextImg.Image = f[0]
+			v.nextImg.Show()
+		} else {
+			v.nextImg.Hide()
+		}
 	} else if phase == routines.PhaseGetReady {
 		v.nextText.SetText(fmt.Sprintf("%d steps · %s", st.Total, longDur(v.o.Routine.Duration())))
 		v.nextImg.Hide()
@@ -366,19 +377,45 @@ func (v *View) setPhase(text string, c fyne.ThemeColorName) {
 	v.phase.Refresh()
 }
 
-func (v *View) framesFor(seg int, step routines.Step) []fyne.Resource {
+// pictureSize is the pixel size pictures are drawn at: sharp at the
+// window's size on a HiDPI screen, scaled down for the Up next thumbnail.
+const pictureSize = 400
+
+// framesFor returns a segment's pictures, drawing them now if the
+// background prefetch has not.
+func (v *View) framesFor(seg int, step routines.Step) []image.Image {
 	if f, ok := v.frames[seg]; ok {
 		return f
 	}
-	f := art.StepFrames(step, v.palette)
+	f := art.StepImages(step, v.palette, pictureSize)
 	v.frames[seg] = f
 	return f
+}
+
+// prefetch draws a coming segment's pictures off the Fyne goroutine, so a
+// step change does not stall the countdown.
+func (v *View) prefetch(seg int, step routines.Step) {
+	if _, ok := v.frames[seg]; ok || v.pending[seg] {
+		return
+	}
+	v.pending[seg] = true
+	palette := v.palette
+	go func() {
+		f := art.StepImages(step, palette, pictureSize)
+		fyne.Do(func() {
+			delete(v.pending, seg)
+			if _, ok := v.frames[seg]; !ok && palette == v.palette {
+				v.frames[seg] = f
+				v.render()
+			}
+		})
+	}()
 }
 
 // Retheme recolours the pictures after a theme change.
 func (v *View) Retheme() {
 	v.palette = art.CurrentPalette()
-	v.frames = map[int][]fyne.Resource{}
+	v.frames = map[int][]image.Image{}
 	v.shown = -1
 	v.render()
 }

@@ -1,0 +1,207 @@
+package picker
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/limber-app/limber/routines"
+)
+
+// entry is one line of the routine list: a routine that can be started, or a
+// user routine file that failed to load. Broken files are listed (with their
+// problems) rather than dropped, so a typo in a file is noticed instead of
+// making a routine silently disappear.
+type entry struct {
+	routine  routines.Routine
+	file     string                // the broken file; "" for a routine
+	problems []*routines.FileError // what is wrong with file
+}
+
+func (e entry) broken() bool { return e.file != "" }
+
+// entriesOf lists the catalog's routines in catalog order, then one entry per
+// broken file in the order the loader reported them. Nil errors are ignored.
+func entriesOf(c routines.Catalog) []entry {
+	out := make([]entry, 0, len(c.Routines)+len(c.Errors))
+	for _, r := range c.Routines {
+		out = append(out, entry{routine: r})
+	}
+	at := make(map[string]int) // file → index in out
+	for _, fe := range c.Errors {
+		if fe == nil {
+			continue
+		}
+		file := fe.File
+		if file == "" {
+			file = "(unnamed file)"
+		}
+		i, ok := at[file]
+		if !ok {
+			i = len(out)
+			at[file] = i
+			out = append(out, entry{file: file})
+		}
+		out[i].problems = append(out[i].problems, fe)
+	}
+	return out
+}
+
+// filter narrows the list to routines that use a position and cover a body
+// area; the zero value of each field means "any".
+type filter struct {
+	position routines.Position
+	area     routines.Area
+}
+
+func (f filter) active() bool { return f.position != "" || f.area != "" }
+
+// match reports whether e belongs in the filtered list. A broken file has no
+// known positions or areas, so it shows only while no filter is set.
+func (f filter) match(e entry) bool {
+	if e.broken() {
+		return !f.active()
+	}
+	if f.position != "" && !slices.Contains(e.routine.Positions(), f.position) {
+		return false
+	}
+	if f.area != "" && !slices.Contains(e.routine.Areas(), f.area) {
+		return false
+	}
+	return true
+}
+
+// displayName is a routine's name, or its ID when it has none.
+func displayName(r routines.Routine) string {
+	if r.Name != "" {
+		return r.Name
+	}
+	return r.ID
+}
+
+// positionLabel names a position the way a desk worker says it.
+func positionLabel(p routines.Position) string {
+	switch p {
+	case routines.Standing:
+		return "Standing"
+	case routines.Seated:
+		return "At the desk"
+	case routines.Floor:
+		return "On the floor"
+	case routines.Bed:
+		return "In bed"
+	}
+	return capitalise(string(p))
+}
+
+// areaLabel turns an area ID ("upper-back") into words ("Upper back").
+func areaLabel(a routines.Area) string {
+	return capitalise(strings.ReplaceAll(string(a), "-", " "))
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// lengthLabel says how long a routine takes, to the minute ("2 min"); very
+// short routines say their seconds so they never read as "0 min".
+func lengthLabel(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	if d < 50*time.Second {
+		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
+	}
+	return fmt.Sprintf("%d min", max(1, int(d.Round(time.Minute)/time.Minute)))
+}
+
+// secondsLabel is a step time: "20 s", "1 min 10 s".
+func secondsLabel(d time.Duration) string {
+	sec := int(d.Round(time.Second) / time.Second)
+	switch {
+	case sec < 60:
+		return fmt.Sprintf("%d s", sec)
+	case sec%60 == 0:
+		return fmt.Sprintf("%d min", sec/60)
+	default:
+		return fmt.Sprintf("%d min %d s", sec/60, sec%60)
+	}
+}
+
+// summary is the one-line description of a routine in the list and the
+// preview: "2 min · Standing, at the desk · Neck, shoulders".
+func summary(r routines.Routine) string {
+	parts := []string{lengthLabel(r.Duration())}
+	if ps := r.Positions(); len(ps) > 0 {
+		names := make([]string, len(ps))
+		for i, p := range ps {
+			names[i] = positionLabel(p)
+			if i > 0 {
+				names[i] = strings.ToLower(names[i])
+			}
+		}
+		parts = append(parts, strings.Join(names, ", "))
+	}
+	if as := r.Areas(); len(as) > 0 {
+		names := make([]string, len(as))
+		for i, a := range as {
+			names[i] = areaLabel(a)
+			if i > 0 {
+				names[i] = strings.ToLower(names[i])
+			}
+		}
+		parts = append(parts, strings.Join(names, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// origin says where a user routine comes from; "" for a built-in.
+func origin(r routines.Routine) string {
+	if r.IsBuiltin() {
+		return ""
+	}
+	name := filepath.Base(r.Source)
+	if r.Replaces {
+		return "Your routine (" + name + ") — replaces the built-in"
+	}
+	return "Your routine (" + name + ")"
+}
+
+// stepTiming says how long a step runs: "Hold 20 s", "6 reps · 18 s", with
+// "×2 (each side)" for per-side steps.
+func stepTiming(s routines.Step) string {
+	var t string
+	if s.Timing.IsReps() {
+		t = fmt.Sprintf("%d reps · %s", s.Timing.Reps, secondsLabel(s.Timing.Duration()))
+	} else {
+		t = "Hold " + secondsLabel(s.Timing.Duration())
+	}
+	switch s.Sides {
+	case routines.SidesBoth:
+		t += " · ×2 (each side)"
+	case routines.SidesLeft:
+		t += " · left side"
+	case routines.SidesRight:
+		t += " · right side"
+	}
+	return t
+}
+
+// problemLine is one problem of a broken file without the file name, which
+// the preview already shows: "line 4 · step[2].hold: must be …".
+func problemLine(fe *routines.FileError) string {
+	var b strings.Builder
+	if fe.Line > 0 {
+		fmt.Fprintf(&b, "Line %d: ", fe.Line)
+	}
+	if fe.Field != "" {
+		b.WriteString(fe.Field + ": ")
+	}
+	b.WriteString(fe.Msg)
+	return b.String()
+}

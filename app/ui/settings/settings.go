@@ -1,0 +1,560 @@
+// Package settings is Limber's Settings window content: a scrolling form
+// over every config.toml key plus "start at login", validated as the user
+// types with the same rules LoadConfig applies, so what Save writes always
+// loads back without errors.
+//
+// It builds widgets only; app/gui creates the window, saves the file
+// (reminders.SaveConfig) and tells the daemon. Like every app/ui package it
+// does not import fyne.io/fyne/v2/app and is tested without GL.
+package settings
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/reminders"
+	"github.com/limber-app/limber/routines"
+)
+
+// Autostart switches "start at login"; *autostart.Entry implements it.
+type Autostart interface {
+	Enabled() (bool, error)
+	Set(on bool) error
+	Describe() string
+}
+
+// Options are what the window shows and the actions it calls. Every func
+// is called on the Fyne goroutine; nil ones hide their control.
+type Options struct {
+	Config       reminders.Config        // as loaded (invalid keys already replaced by defaults)
+	Errors       []reminders.ConfigError // problems in the file, listed at the top
+	Path         string                  // config.toml, shown as "Saved to …"
+	Routines     []routines.Routine      // choices for "Suggested routine"
+	Autostart    Autostart               // nil hides "Start at login"
+	Save         func(reminders.Config) error
+	Cancel       func()
+	TestReminder func() // "Send a test reminder"
+}
+
+// View is the Settings content. Build it with New.
+type View struct {
+	o Options
+
+	sitting, natural, remindAgain, snooze *field
+	maxReminders, snoozeLimit             *field
+	days                                  [7]*dayRow // Monday first
+
+	dnd          *widget.RadioGroup
+	suggest      *widget.Select
+	suggestIDs   map[string]string // option label → routine ID or "rotate"
+	buttons      *widget.Check
+	prompt       *widget.Check
+	idle         *widget.Select
+	alwaysOn     *widget.Check
+	autostart    *widget.Check
+	autostartWas bool
+
+	save, cancel *widget.Button
+	status       *widget.Label
+	scroll       *container.Scroll
+	content      fyne.CanvasObject
+}
+
+// Choice labels. Tests and the README refer to them.
+const (
+	rotateLabel  = "Rotate quick routines"
+	dndHold      = "Hold until it ends"
+	dndIgnore    = "Remind anyway"
+	dayAllDay    = "All day"
+	dayHours     = "Hours"
+	dayOff       = "Off"
+	savedMessage = "Saved."
+
+	rangesPlaceholder = "09:00-12:30, 13:30-18:00"
+)
+
+// idleLabel names an idle_source value for people.
+func idleLabel(source string) string {
+	switch source {
+	case "auto":
+		return "Automatic (best available)"
+	case "x11":
+		return "X11 screen saver extension"
+	case "mutter":
+		return "GNOME Mutter idle monitor"
+	case "screensaver":
+		return "Screen saver D-Bus service"
+	case "windows":
+		return "Windows input timer"
+	case "macos":
+		return "macOS input timer"
+	case "none":
+		return "None (count all time as sitting)"
+	}
+	return source
+}
+
+// field is a text entry with its own error line.
+type field struct {
+	entry *widget.Entry
+	msg   *widget.Label
+}
+
+func newField(text, placeholder string, onChange func()) *field {
+	f := &field{entry: widget.NewEntry(), msg: newErrorLabel()}
+	f.entry.SetText(text)
+	f.entry.SetPlaceHolder(placeholder)
+	f.entry.OnChanged = func(string) { onChange() }
+	return f
+}
+
+func newErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// setError shows err beside the field (nil hides the message).
+func setError(l *widget.Label, err error) {
+	if err == nil {
+		if l.Visible() {
+			l.SetText("")
+			l.Hide()
+		}
+		return
+	}
+	if l.Text != err.Error() || !l.Visible() {
+		l.SetText(err.Error())
+		l.Show()
+	}
+}
+
+// dayRow is one weekday of the working hours.
+type dayRow struct {
+	day    time.Weekday
+	mode   *widget.Select
+	ranges *widget.Entry
+	msg    *widget.Label
+}
+
+// New builds the view from o.
+func New(o Options) *View {
+	v := &View{o: o}
+	c := o.Config
+	def := reminders.DefaultConfig()
+	changed := v.revalidate
+
+	v.sitting = newField(formatDuration(c.SittingLimit), "45m", changed)
+	v.natural = newField(formatDuration(c.NaturalBreak), "5m", changed)
+	v.remindAgain = newField(formatDuration(c.RemindAgain), "5m", changed)
+	v.snooze = newField(formatDuration(c.Snooze), "10m", changed)
+	v.maxReminders = newField(strconv.Itoa(c.MaxReminders), "3", changed)
+	v.snoozeLimit = newField(strconv.Itoa(c.SnoozeLimit), "3", changed)
+
+	v.dnd = widget.NewRadioGroup([]string{dndHold, dndIgnore}, nil)
+	v.dnd.Horizontal = true
+	v.dnd.Required = true
+	v.dnd.SetSelected(map[reminders.DNDMode]string{reminders.DNDIgnore: dndIgnore}[c.DND])
+	if v.dnd.Selected == "" {
+		v.dnd.SetSelected(dndHold)
+	}
+
+	v.suggest, v.suggestIDs = suggestSelect(o.Routines, c.Suggest)
+	v.buttons = widget.NewCheck("Show Start, Snooze and Skip buttons", nil)
+	v.buttons.SetChecked(c.NotificationButtons)
+	v.prompt = widget.NewCheck("Open a break window instead of a notification", nil)
+	v.prompt.SetChecked(c.PromptInstead)
+
+	idleOpts := make([]string, 0, len(reminders.IdleSources()))
+	for _, s := range reminders.IdleSources() {
+		idleOpts = append(idleOpts, idleLabel(s))
+	}
+	v.idle = widget.NewSelect(idleOpts, nil)
+	v.idle.SetSelected(idleLabel(c.IdleSource))
+
+	v.alwaysOn = widget.NewCheck("Always on (every day, all day)", func(bool) { v.revalidate() })
+	for i, d := range weekdays() {
+		v.days[i] = newDayRow(d, c.Schedule, changed)
+	}
+	v.alwaysOn.SetChecked(c.Schedule.AlwaysOn())
+
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.status.Hide()
+	v.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), v.doSave)
+	v.save.Importance = widget.HighImportance
+	v.cancel = widget.NewButton("Cancel", func() {
+		if o.Cancel != nil {
+			o.Cancel()
+		}
+	})
+
+	sections := []fyne.CanvasObject{}
+	if top := errorBox(o.Errors); top != nil {
+		sections = append(sections, top)
+	}
+	breaks := widget.NewForm(
+		formItem("Sitting limit", v.sitting, "Default: "+formatDuration(def.SittingLimit)+" · e.g. 45m or 1h30m"),
+		formItem("Natural break", v.natural, "Default: "+formatDuration(def.NaturalBreak)+" · away this long resets sitting time"),
+		widget.NewFormItem("Suggested routine", v.suggest),
+	)
+	remindersForm := widget.NewForm(
+		formItem("Remind again", v.remindAgain, "Default: "+formatDuration(def.RemindAgain)+" · repeats an ignored reminder"),
+		formItem("Max reminders", v.maxReminders, fmt.Sprintf("Default: %d · per due break, 1 to 100", def.MaxReminders)),
+		formItem("Snooze length", v.snooze, "Default: "+formatDuration(def.Snooze)),
+		formItem("Snooze limit", v.snoozeLimit, fmt.Sprintf("Default: %d · snoozes before a real break", def.SnoozeLimit)),
+		hinted(widget.NewFormItem("Do not disturb", v.dnd), "Default: hold · while DND is on"),
+		hinted(widget.NewFormItem("Notifications", container.NewVBox(v.buttons, v.prompt)), "Default: buttons on, window off"),
+	)
+	remindersBox := container.NewVBox(remindersForm)
+	if o.TestReminder != nil {
+		test := widget.NewButtonWithIcon("Send a test reminder", theme.MailSendIcon(), o.TestReminder)
+		remindersBox.Add(container.NewHBox(test))
+	}
+	hours := []*widget.FormItem{hinted(widget.NewFormItem("", v.alwaysOn), "Outside working hours nothing is counted or reminded")}
+	for _, r := range v.days {
+		hours = append(hours, r.formItem())
+	}
+	hoursForm := widget.NewForm(hours...)
+	hoursBox := container.NewVBox(hoursForm,
+		hintLabel("Hours: ranges like 09:00-12:30, 13:30-18:00; a range may cross midnight (22:00-02:00)."))
+
+	systemForm := widget.NewForm(hinted(widget.NewFormItem("Idle detection", v.idle), "Default: automatic"))
+	if o.Autostart != nil {
+		systemForm.AppendItem(widget.NewFormItem("Start at login", v.autostartControl(o.Autostart)))
+	}
+
+	sections = append(sections,
+		widget.NewCard("Breaks", "", breaks),
+		widget.NewCard("Reminders", "", remindersBox),
+		widget.NewCard("Working hours", "", hoursBox),
+		widget.NewCard("System", "", systemForm),
+	)
+
+	where := hintLabel("Saved to " + tildePath(o.Path))
+	where.Truncation = fyne.TextTruncateEllipsis
+	buttons := container.NewHBox(v.cancel, v.save)
+	footer := container.NewVBox(widget.NewSeparator(), v.status,
+		container.NewBorder(nil, nil, nil, buttons, where))
+	v.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(sections...)))
+	v.content = container.NewBorder(nil, container.NewPadded(footer), nil, nil, v.scroll)
+	v.revalidate()
+	return v
+}
+
+// Content is the window content.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+func (v *View) autostartControl(a Autostart) fyne.CanvasObject {
+	v.autostart = widget.NewCheck("Start Limber when I log in", nil)
+	desc := hintLabel(a.Describe())
+	on, err := a.Enabled()
+	if err != nil {
+		desc.SetText(a.Describe() + " (" + err.Error() + ")")
+	}
+	v.autostartWas = on
+	v.autostart.SetChecked(on)
+	return container.NewVBox(v.autostart, desc)
+}
+
+func formItem(label string, f *field, hint string) *widget.FormItem {
+	entry := container.NewBorder(nil, nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, f.entry.MinSize().Height), f.entry))
+	item := widget.NewFormItem(label, container.NewVBox(entry, f.msg))
+	item.HintText = hint
+	return item
+}
+
+func hinted(item *widget.FormItem, hint string) *widget.FormItem {
+	item.HintText = hint
+	return item
+}
+
+func hintLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// errorBox lists the config file's problems, or is nil when there are none.
+func errorBox(errs []reminders.ConfigError) fyne.CanvasObject {
+	if len(errs) == 0 {
+		return nil
+	}
+	title := widget.NewLabel("Your config file has problems; these keys use their defaults until you save:")
+	title.Wrapping = fyne.TextWrapWord
+	title.Importance = widget.WarningImportance
+	title.TextStyle.Bold = true
+	box := container.NewVBox(title)
+	for _, e := range errs {
+		l := widget.NewLabel("• " + e.Error())
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	return widget.NewCard("", "", container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.WarningIcon())), nil, box))
+}
+
+func suggestSelect(list []routines.Routine, current string) (*widget.Select, map[string]string) {
+	ids := map[string]string{rotateLabel: reminders.SuggestRotate}
+	opts := []string{rotateLabel}
+	selected := ""
+	if current == reminders.SuggestRotate {
+		selected = rotateLabel
+	}
+	for _, r := range list {
+		label := r.Name
+		if label == "" {
+			label = r.ID
+		}
+		if _, dup := ids[label]; dup {
+			label = fmt.Sprintf("%s (%s)", label, r.ID)
+		}
+		if _, dup := ids[label]; dup {
+			continue
+		}
+		ids[label] = r.ID
+		opts = append(opts, label)
+		if r.ID == current {
+			selected = label
+		}
+	}
+	if selected == "" { // a routine that is gone: keep it rather than lose the user's choice
+		selected = current + " (not installed)"
+		ids[selected] = current
+		opts = append(opts, selected)
+	}
+	s := widget.NewSelect(opts, nil)
+	s.SetSelected(selected)
+	return s, ids
+}
+
+func newDayRow(d time.Weekday, s reminders.Schedule, onChange func()) *dayRow {
+	r := &dayRow{day: d, ranges: widget.NewEntry(), msg: newErrorLabel()}
+	ranges, set := s.Day(d)
+	mode := dayAllDay
+	switch {
+	case set && len(ranges) == 0:
+		mode = dayOff
+	case set:
+		mode = dayHours
+		parts := make([]string, len(ranges))
+		for i, rg := range ranges {
+			parts[i] = rg.String()
+		}
+		r.ranges.SetText(strings.Join(parts, ", "))
+	}
+	r.mode = widget.NewSelect([]string{dayAllDay, dayHours, dayOff}, nil)
+	r.mode.SetSelected(mode)
+	r.mode.OnChanged = func(string) { onChange() }
+	r.ranges.OnChanged = func(string) { onChange() }
+	return r
+}
+
+func (r *dayRow) formItem() *widget.FormItem {
+	row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, r.mode.MinSize().Height), r.mode), nil, r.ranges)
+	return widget.NewFormItem(r.day.String(), container.NewVBox(row, r.msg))
+}
+
+// parse returns the day's ranges: nil, false for "All day"; none for "Off".
+func (r *dayRow) parse() ([]reminders.Range, bool, error) {
+	switch r.mode.Selected {
+	case dayOff:
+		return nil, true, nil
+	case dayHours:
+	default:
+		return nil, false, nil
+	}
+	var out []reminders.Range
+	for _, part := range strings.FieldsFunc(r.ranges.Text, func(c rune) bool { return c == ',' || c == ';' }) {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		rg, err := reminders.ParseRange(part)
+		if err != nil {
+			return nil, true, fmt.Errorf("%v (use HH:MM-HH:MM, 24-hour clock)", err)
+		}
+		out = append(out, rg)
+	}
+	if len(out) == 0 {
+		return nil, true, errors.New("enter at least one range, e.g. 09:00-17:00, or choose Off")
+	}
+	return out, true, nil
+}
+
+// collect reads the controls into a Config; errs maps each invalid
+// control (by config key, "schedule.monday" for a day) to its message.
+func (v *View) collect() (reminders.Config, map[string]error) {
+	cfg := v.o.Config
+	errs := map[string]error{}
+	dur := func(key string, f *field, dst *time.Duration) {
+		d, err := time.ParseDuration(strings.TrimSpace(f.entry.Text))
+		switch {
+		case strings.TrimSpace(f.entry.Text) == "":
+			errs[key] = errors.New("enter a duration, e.g. 45m or 1h30m")
+		case err != nil:
+			errs[key] = fmt.Errorf("%q is not a duration (use e.g. 45m or 1h30m)", f.entry.Text)
+		default:
+			*dst = d
+		}
+	}
+	count := func(key string, f *field, dst *int) {
+		n, err := strconv.Atoi(strings.TrimSpace(f.entry.Text))
+		if err != nil {
+			errs[key] = errors.New("enter a whole number from 1 to 100")
+			return
+		}
+		*dst = n
+	}
+	dur("sitting_limit", v.sitting, &cfg.SittingLimit)
+	dur("natural_break", v.natural, &cfg.NaturalBreak)
+	dur("remind_again", v.remindAgain, &cfg.RemindAgain)
+	dur("snooze", v.snooze, &cfg.Snooze)
+	count("max_reminders", v.maxReminders, &cfg.MaxReminders)
+	count("snooze_limit", v.snoozeLimit, &cfg.SnoozeLimit)
+
+	cfg.DND = reminders.DNDHold
+	if v.dnd.Selected == dndIgnore {
+		cfg.DND = reminders.DNDIgnore
+	}
+	cfg.Suggest = v.suggestIDs[v.suggest.Selected]
+	cfg.NotificationButtons = v.buttons.Checked
+	cfg.PromptInstead = v.prompt.Checked
+	for _, id := range reminders.IdleSources() {
+		if idleLabel(id) == v.idle.Selected {
+			cfg.IdleSource = id
+		}
+	}
+
+	cfg.Schedule = reminders.Schedule{}
+	if !v.alwaysOn.Checked {
+		for _, r := range v.days {
+			ranges, set, err := r.parse()
+			key := "schedule." + strings.ToLower(r.day.String())
+			switch {
+			case err != nil:
+				errs[key] = err
+			case set:
+				cfg.Schedule.SetDay(r.day, ranges...)
+			}
+		}
+	}
+
+	// Range and cross-key rules, exactly as LoadConfig applies them; a
+	// key that did not parse already has its message.
+	for _, e := range cfg.Validate() {
+		if _, ok := errs[e.Key]; ok {
+			continue
+		}
+		if e.Key == "natural_break" && cfg.NaturalBreak >= cfg.SittingLimit {
+			if errs["sitting_limit"] == nil {
+				errs[e.Key] = fmt.Errorf("must be shorter than the sitting limit (%s)", formatDuration(cfg.SittingLimit))
+			}
+			continue
+		}
+		errs[e.Key] = errors.New(e.Msg)
+	}
+	return cfg, errs
+}
+
+// revalidate refreshes every error message and the Save button.
+func (v *View) revalidate() {
+	if v.save == nil { // still building
+		return
+	}
+	_, errs := v.collect()
+	for key, f := range map[string]*field{
+		"sitting_limit": v.sitting, "natural_break": v.natural, "remind_again": v.remindAgain,
+		"snooze": v.snooze, "max_reminders": v.maxReminders, "snooze_limit": v.snoozeLimit,
+	} {
+		setError(f.msg, errs[key])
+	}
+	for _, r := range v.days {
+		setError(r.msg, errs["schedule."+strings.ToLower(r.day.String())])
+		if v.alwaysOn.Checked {
+			r.mode.Disable()
+			r.ranges.Disable()
+			continue
+		}
+		r.mode.Enable()
+		if r.mode.Selected == dayHours {
+			r.ranges.SetPlaceHolder(rangesPlaceholder)
+			r.ranges.Enable()
+		} else {
+			r.ranges.SetPlaceHolder("")
+			r.ranges.Disable()
+		}
+	}
+	if len(errs) > 0 {
+		v.save.Disable()
+	} else {
+		v.save.Enable()
+	}
+	if v.status.Text == savedMessage {
+		v.status.Hide() // the form changed since
+	}
+}
+
+func (v *View) doSave() {
+	cfg, errs := v.collect()
+	if len(errs) > 0 || v.o.Save == nil {
+		return
+	}
+	if err := v.o.Save(cfg); err != nil {
+		v.showStatus("Could not save: "+err.Error(), widget.DangerImportance)
+		return
+	}
+	if v.autostart != nil && v.autostart.Checked != v.autostartWas {
+		if err := v.o.Autostart.Set(v.autostart.Checked); err != nil {
+			v.showStatus("Settings saved, but start at login could not be changed: "+err.Error(), widget.DangerImportance)
+			return
+		}
+		v.autostartWas = v.autostart.Checked
+	}
+	v.showStatus(savedMessage, widget.SuccessImportance)
+}
+
+func (v *View) showStatus(text string, imp widget.Importance) {
+	v.status.Importance = imp
+	v.status.SetText(text)
+	v.status.Show()
+}
+
+func weekdays() [7]time.Weekday {
+	return [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+}
+
+// formatDuration prints a duration the way users write it: 45m, 1h30m, 90s.
+func formatDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// tildePath shortens a path under the home folder to ~/… for display.
+func tildePath(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || p == "" {
+		return p
+	}
+	if rel, err := filepath.Rel(home, p); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+		return filepath.Join("~", rel)
+	}
+	return p
+}

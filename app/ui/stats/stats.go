@@ -1,0 +1,232 @@
+// Package stats is Limber's Statistics window content: today's sitting and
+// breaks, bar charts of the last 7 or 30 days, the most-done routines and a
+// CSV export of the whole history. It reads reminders.Event values only and
+// draws its charts with canvas objects coloured by the theme.
+//
+// Like every app/ui package it does not import fyne.io/fyne/v2/app, so it
+// is tested without GL.
+package stats
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/reminders"
+)
+
+// Options are the history to show and the actions the window calls.
+type Options struct {
+	Events []reminders.Event // the whole history (reminders.ReadHistory)
+	Now    time.Time         // the clock; its Location decides the days
+	// Names gives a routine's display name; nil or "" shows the ID.
+	Names func(routineID string) string
+	// ExportCSV writes the CSV; nil writes Events with WriteCSV.
+	ExportCSV func(w io.Writer) error
+	// Save asks where to save (the gui shows a file dialog) and calls
+	// write with the chosen file. nil disables "Export CSV…".
+	Save func(suggestedName string, write func(io.Writer) error)
+}
+
+// Range choices of the history charts.
+const (
+	range7  = "Last 7 days"
+	range30 = "Last 30 days"
+)
+
+// EmptyMessage is shown instead of the statistics when there is no history.
+const EmptyMessage = "No breaks yet — Limber will fill this in as you work"
+
+// View is the Statistics content. Build it with New.
+type View struct {
+	o       Options
+	span    *widget.RadioGroup
+	breaks  *barChart
+	longest *barChart
+	export  *widget.Button
+	content fyne.CanvasObject
+}
+
+// New builds the view from o.
+func New(o Options) *View {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	v := &View{o: o}
+	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), v.doExport)
+	if o.Save == nil || len(o.Events) == 0 {
+		v.export.Disable()
+	}
+	footer := container.NewPadded(container.NewBorder(nil, nil, nil, v.export,
+		caption(fmt.Sprintf("%d events recorded", len(o.Events)))))
+
+	if len(o.Events) == 0 {
+		v.content = container.NewBorder(nil, footer, nil, nil, emptyState())
+		return v
+	}
+
+	v.breaks = newBarChart("Breaks per day", theme.ColorNamePrimary, countLabel, niceCount)
+	v.longest = newBarChart("Longest sitting stretch", theme.ColorNameWarning,
+		minutesLabel, niceMinutes)
+	v.span = widget.NewRadioGroup([]string{range7, range30}, func(string) { v.showSpan() })
+	v.span.Horizontal = true
+	v.span.Required = true
+	v.span.SetSelected(range7)
+
+	history := container.NewVBox(container.NewHBox(v.span), v.breaks, v.longest)
+	body := container.NewVBox(
+		widget.NewCard("Today", v.o.Now.Format("Monday 2 January"), todayPanel(summarizeToday(o.Events, o.Now))),
+		widget.NewCard("History", "", history),
+		widget.NewCard("Most-done routines", "", v.routinesPanel()),
+	)
+	v.content = container.NewBorder(nil, footer, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	return v
+}
+
+// Content is the window content.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+func emptyState() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.HistoryIcon())
+	msg := widget.NewLabel(EmptyMessage)
+	msg.Alignment = fyne.TextAlignCenter
+	msg.TextStyle.Bold = true
+	sub := caption("Breaks, reminders and routines appear here day by day.")
+	sub.Alignment = fyne.TextAlignCenter
+	return container.NewCenter(container.NewVBox(
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), icon)), msg, sub))
+}
+
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// tile is one figure of the Today panel: a big value over its caption.
+func tile(value, label string) fyne.CanvasObject {
+	v := widget.NewLabel(value)
+	v.SizeName = theme.SizeNameHeadingText
+	v.TextStyle.Bold = true
+	return container.NewVBox(v, caption(label))
+}
+
+func todayPanel(t today) fyne.CanvasObject {
+	if !t.Any {
+		return widget.NewLabel("Nothing recorded yet today.")
+	}
+	grid := container.NewGridWithColumns(3,
+		tile(formatSpan(t.Sat), "time sat (estimate)"),
+		tile(formatSpan(t.LongestSitting), "longest unbroken sitting"),
+		tile(fmt.Sprint(t.Breaks), fmt.Sprintf("breaks: %d natural, %d routines", t.NaturalBreaks, t.RoutinesCompleted)),
+		tile(fmt.Sprint(t.Reminders), "reminders"),
+		tile(fmt.Sprint(t.Snoozed), "snoozed"),
+		tile(fmt.Sprint(t.Skipped), "skipped"),
+	)
+	note := caption("Time sat adds up each sitting stretch as recorded when it ended (a break, routine, pause or the end of working hours); the stretch in progress counts up to its last reminder.")
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(grid, note)
+}
+
+func (v *View) showSpan() {
+	n := 7
+	if v.span.Selected == range30 {
+		n = 30
+	}
+	days := lastDays(v.o.Events, v.o.Now, n)
+	breaks := make([]float64, n)
+	longest := make([]float64, n)
+	labels := make([]string, n)
+	for i, d := range days {
+		breaks[i] = float64(d.Breaks)
+		longest[i] = d.Longest.Minutes()
+		switch {
+		case i == n-1:
+			labels[i] = "Today"
+		case n <= 7:
+			labels[i] = d.Day.Format("Mon")
+		case (n-1-i)%7 == 0:
+			labels[i] = d.Day.Format("2 Jan")
+		}
+	}
+	v.breaks.set(breaks, labels, n <= 7)
+	v.longest.set(longest, labels, n <= 7)
+}
+
+func (v *View) routinesPanel() fyne.CanvasObject {
+	top := topRoutines(v.o.Events, 5)
+	if len(top) == 0 {
+		return widget.NewLabel("No routine finished yet. Try one from the tray menu.")
+	}
+	rows := container.New(layoutTwoColumns{})
+	for _, rc := range top {
+		name := rc.ID
+		if v.o.Names != nil {
+			if n := v.o.Names(rc.ID); n != "" {
+				name = n
+			}
+		}
+		times := "times"
+		if rc.Count == 1 {
+			times = "time"
+		}
+		count := widget.NewLabel(fmt.Sprintf("%d %s", rc.Count, times))
+		count.Alignment = fyne.TextAlignTrailing
+		rows.Add(widget.NewLabel(name))
+		rows.Add(count)
+	}
+	return rows
+}
+
+func (v *View) doExport() {
+	if v.o.Save == nil {
+		return
+	}
+	write := v.o.ExportCSV
+	if write == nil {
+		events := v.o.Events
+		write = func(w io.Writer) error { return WriteCSV(w, events) }
+	}
+	v.o.Save("limber-history-"+v.o.Now.Format(time.DateOnly)+".csv", write)
+}
+
+// layoutTwoColumns lays out pairs of objects as rows: the first of a pair
+// fills the row, the second sits at the right edge.
+type layoutTwoColumns struct{}
+
+func (layoutTwoColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		right := objs[i+1].MinSize()
+		h := max(objs[i].MinSize().Height, right.Height)
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i].Resize(fyne.NewSize(size.Width-right.Width, h))
+		objs[i+1].Move(fyne.NewPos(size.Width-right.Width, y))
+		objs[i+1].Resize(fyne.NewSize(right.Width, h))
+		y += h
+	}
+}
+
+func (layoutTwoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		a, b := objs[i].MinSize(), objs[i+1].MinSize()
+		w = max(w, a.Width+b.Width)
+		h += max(a.Height, b.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+// minutesLabel labels the sitting axis: "1h", "45m", "1h 30m".
+func minutesLabel(m float64) string {
+	d := time.Duration(m * float64(time.Minute)).Round(time.Minute)
+	if d >= time.Hour && d%time.Hour == 0 {
+		return fmt.Sprintf("%dh", d/time.Hour)
+	}
+	return formatSpan(d)
+}
