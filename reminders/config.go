@@ -59,7 +59,7 @@ type Config struct {
 	// "rotate" or a routine ID.
 	Suggest string
 	// NotificationButtons (notification_buttons, default true): offer
-	// Start/Snooze/Skip buttons on the notification.
+	// "Start routine" and "Snooze" buttons on the notification.
 	NotificationButtons bool
 	// PromptInstead (prompt_instead, default false): show a break window
 	// instead of a notification.
@@ -113,7 +113,7 @@ func ConfigDocs() []KeyDoc {
 		{"snooze_limit", "3", "Snoozes allowed before you take a real break."},
 		{"dnd", `"hold"`, `"hold": keep reminders during do-not-disturb and show one when it ends; "ignore": remind anyway.`},
 		{"suggest", `"rotate"`, `Routine suggested by reminders: "rotate" or a routine ID.`},
-		{"notification_buttons", "true", "Show Start/Snooze/Skip buttons on reminders."},
+		{"notification_buttons", "true", "Show \"Start routine\" and \"Snooze\" buttons on reminder notifications (where the notification server supports buttons)."},
 		{"prompt_instead", "false", "Show a break window instead of a notification."},
 		{"idle_source", `"auto"`, "Activity detection: auto, x11, mutter, screensaver, windows, macos or none."},
 		{"[schedule]", "always on", `Working hours per weekday, e.g. monday = ["09:00-12:30", "13:30-18:00"]; a range may cross midnight ("22:00-02:00"); [] is off all day; a weekday left out is on all day. Outside working hours nothing is counted or reminded.`},

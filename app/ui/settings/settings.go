@@ -172,7 +172,7 @@ func New(o Options) *View {
 	}
 
 	v.suggest, v.suggestIDs = suggestSelect(o.Routines, c.Suggest)
-	v.buttons = widget.NewCheck("Show Start, Snooze and Skip buttons", nil)
+	v.buttons = widget.NewCheck("Show Start routine and Snooze buttons", nil)
 	v.buttons.SetChecked(c.NotificationButtons)
 	v.prompt = widget.NewCheck("Open a break window instead of a notification", nil)
 	v.prompt.SetChecked(c.PromptInstead)
