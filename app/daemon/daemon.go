@@ -130,6 +130,7 @@ func (d *Daemon) ready(t *tray.Tray) {
 		present = true
 	}
 	d.onTrayHost(present)
+	time.AfterFunc(time.Second, t.Resend)
 	go d.server.Serve()
 	go d.watchSession()
 	go d.watchFiles()
@@ -155,6 +156,12 @@ func (d *Daemon) onTrayHost(present bool) {
 			"Meanwhile use the command line: limber status, limber routine, limber settings.")
 	case !was:
 		d.log.Info("tray host found; icon shown")
+		d.mu.Lock()
+		t := d.tray
+		d.mu.Unlock()
+		if t != nil {
+			t.Resend()
+		}
 	}
 }
 

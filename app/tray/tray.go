@@ -143,6 +143,23 @@ func (t *Tray) SetRoutines(entries []Entry) {
 	}
 }
 
+// Resend publishes the whole view again. fyne.io/systray reads the title
+// and tooltip once while it exports its D-Bus properties, concurrently with
+// the ready callback, and drops a change made in between; the daemon
+// resends once the export is surely done and whenever a tray host appears.
+func (t *Tray) Resend() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	v := t.view
+	if v == (View{}) {
+		return // nothing shown yet; the first Update sends everything
+	}
+	t.status.SetTitle(v.Line)
+	systray.SetTitle(v.Line)
+	systray.SetTooltip(v.Line)
+	systray.SetIcon(assets.TrayIcon(v.Icon, 64))
+}
+
 // Update shows a new view. Unchanged parts are not re-sent, so a status
 // refresh that changes nothing costs no D-Bus traffic.
 func (t *Tray) Update(v View) {
@@ -152,6 +169,7 @@ func (t *Tray) Update(v View) {
 	t.view = v
 	if v.Line != old.Line {
 		t.status.SetTitle(v.Line)
+		systray.SetTitle(v.Line)
 		systray.SetTooltip(v.Line)
 	}
 	if v.Icon != old.Icon {
