@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/paths"
 )
 
@@ -56,6 +58,7 @@ const usage = `Usage:
   limber check-routine FILE  validate a routine file
   limber settings            open the settings window
   limber stats [--json]      open the statistics window, or print them
+  limber autostart on|off|status   start Limber at login (XDG autostart entry)
   limber quit | version
 
 Daemon flags (override the config for this run):
@@ -65,6 +68,10 @@ Daemon flags (override the config for this run):
 
 // Dispatch runs one subcommand and returns the process exit code.
 func Dispatch(env Env, cmd string, args []string) int {
+	if err := i18n.Init(); err != nil {
+		// Not fatal: every message falls back to its English text.
+		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
+	}
 	switch cmd {
 	case "":
 		return runDaemon(env, args)
@@ -86,30 +93,37 @@ func Dispatch(env Env, cmd string, args []string) int {
 		return window(env, control.WindowSettings, args)
 	case "stats":
 		return stats(env, args)
+	case "autostart":
+		return autostartCmd(env, args)
 	case "ui":
 		return ui(env, args)
 	case "version", "--version":
 		if len(args) != 0 {
-			return usageError(env, "version takes no arguments")
+			return usageError(env, i18n.F("cli.no-arguments", i18n.Args{"Command": cmd}))
 		}
 		fmt.Fprintln(env.Stdout, env.Version)
 		return ExitOK
 	case "help", "--help", "-h":
-		fmt.Fprint(env.Stdout, usage)
+		fmt.Fprint(env.Stdout, usageText())
 		return ExitOK
 	default:
-		return usageError(env, fmt.Sprintf("unknown command %q", cmd))
+		return usageError(env, i18n.F("cli.unknown-command", i18n.Args{"Command": strconv.Quote(cmd)}))
 	}
 }
 
+// usageText is the usage in the active language. The English text is the
+// usage constant above, copied into translations/en.json (a test keeps the
+// two and every language's list of commands in step).
+func usageText() string { return i18n.T("cli.usage") }
+
 func usageError(env Env, msg string) int {
-	fmt.Fprintf(env.Stderr, "limber: %s\n\n%s", msg, usage)
+	fmt.Fprintf(env.Stderr, "limber: %s\n\n%s", msg, usageText())
 	return ExitUsage
 }
 
 func fail(env Env, err error) int {
 	if errors.Is(err, control.ErrNotRunning) {
-		fmt.Fprintln(env.Stderr, err)
+		fmt.Fprintln(env.Stderr, i18n.T("cli.not-running"))
 		return ExitNotRunning
 	}
 	fmt.Fprintf(env.Stderr, "limber: %v\n", err)
@@ -147,7 +161,7 @@ func hasDisplay(env Env) bool {
 }
 
 func noDisplay(env Env) int {
-	fmt.Fprintln(env.Stderr, "limber: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)")
+	fmt.Fprintln(env.Stderr, "limber: "+i18n.T("cli.no-display"))
 	return ExitNoDisplay
 }
 

@@ -2,16 +2,19 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 )
 
 func status(env Env, args []string) int {
 	flags, rest, bad := trimFlags(args, "--json")
 	if bad != "" || len(rest) != 0 {
-		return usageError(env, "status takes only --json")
+		return usageError(env, i18n.F("cli.only-json", i18n.Args{"Command": "status"}))
 	}
 	resp, err := send(env, control.Request{Cmd: control.CmdStatus})
 	if err != nil {
@@ -19,7 +22,7 @@ func status(env Env, args []string) int {
 	}
 	st := resp.Status
 	if st == nil {
-		return fail(env, fmt.Errorf("the daemon sent no status"))
+		return fail(env, errors.New(i18n.T("cli.no-status")))
 	}
 	if flags["--json"] {
 		b, _ := json.MarshalIndent(st, "", "  ")
@@ -27,16 +30,16 @@ func status(env Env, args []string) int {
 		return ExitOK
 	}
 	fmt.Fprintln(env.Stdout, st.Line)
-	fmt.Fprintf(env.Stdout, "state: %s · idle source: %s · breaks today: %d · skipped: %d\n",
-		st.State, st.IdleSource, st.BreaksToday, st.SkippedToday)
+	fmt.Fprintln(env.Stdout, i18n.F("cli.status-details", i18n.Args{"State": st.State, "IdleSource": st.IdleSource,
+		"Breaks": st.BreaksToday, "Skipped": st.SkippedToday}))
 	if st.IdleNote != "" {
 		fmt.Fprintln(env.Stdout, st.IdleNote)
 	}
 	if st.Tray != "shown" {
-		fmt.Fprintln(env.Stdout, "tray: not shown (no StatusNotifierWatcher on the session bus)")
+		fmt.Fprintln(env.Stdout, i18n.T("cli.tray-not-shown"))
 	}
 	for _, e := range st.ConfigErrors {
-		fmt.Fprintln(env.Stdout, "config error:", e)
+		fmt.Fprintln(env.Stdout, i18n.F("cli.config-error", i18n.Args{"Error": e}))
 	}
 	return ExitOK
 }
@@ -50,14 +53,14 @@ func ParsePause(s string) error {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d <= 0 {
-		return fmt.Errorf("%q is not a pause length (use e.g. 30m, 2h, tomorrow or forever)", s)
+		return errors.New(i18n.F("cli.bad-pause", i18n.Args{"Value": strconv.Quote(s)}))
 	}
 	return nil
 }
 
 func pause(env Env, args []string) int {
 	if len(args) > 1 {
-		return usageError(env, "pause takes at most one argument")
+		return usageError(env, i18n.F("cli.at-most-one", i18n.Args{"Command": "pause"}))
 	}
 	length := "forever"
 	if len(args) == 1 {
@@ -78,13 +81,13 @@ func pause(env Env, args []string) int {
 
 func snooze(env Env, args []string) int {
 	if len(args) > 1 {
-		return usageError(env, "snooze takes at most one argument")
+		return usageError(env, i18n.F("cli.at-most-one", i18n.Args{"Command": "snooze"}))
 	}
 	req := control.Request{Cmd: control.CmdSnooze}
 	if len(args) == 1 {
 		d, err := time.ParseDuration(args[0])
 		if err != nil || d <= 0 {
-			return usageError(env, fmt.Sprintf("%q is not a snooze length (use e.g. 10m)", args[0]))
+			return usageError(env, i18n.F("cli.bad-snooze", i18n.Args{"Value": strconv.Quote(args[0])}))
 		}
 		req.For = args[0]
 	}
@@ -101,7 +104,7 @@ func snooze(env Env, args []string) int {
 // simple sends a command that takes no arguments.
 func simple(env Env, cmd string, args []string) int {
 	if len(args) != 0 {
-		return usageError(env, cmd+" takes no arguments")
+		return usageError(env, i18n.F("cli.no-arguments", i18n.Args{"Command": cmd}))
 	}
 	resp, err := send(env, control.Request{Cmd: cmd})
 	if err != nil {
@@ -117,7 +120,7 @@ func simple(env Env, cmd string, args []string) int {
 // daemon runs.
 func window(env Env, kind string, args []string) int {
 	if len(args) != 0 {
-		return usageError(env, kind+" takes no arguments")
+		return usageError(env, i18n.F("cli.no-arguments", i18n.Args{"Command": kind}))
 	}
 	return openWindow(env, kind, "")
 }
@@ -139,7 +142,7 @@ func openWindow(env Env, kind, arg string) int {
 // ui is the child-process entry the daemon uses: `limber ui KIND [ARG]`.
 func ui(env Env, args []string) int {
 	if len(args) < 1 || len(args) > 2 {
-		return usageError(env, "ui takes a window kind and an optional argument")
+		return usageError(env, i18n.T("cli.ui-args"))
 	}
 	kind, arg := args[0], ""
 	if len(args) == 2 {
@@ -148,7 +151,7 @@ func ui(env Env, args []string) int {
 	switch kind {
 	case control.WindowRoutine, control.WindowPicker, control.WindowSettings, control.WindowStats, control.WindowPrompt:
 	default:
-		return usageError(env, fmt.Sprintf("unknown window %q", kind))
+		return usageError(env, i18n.F("cli.unknown-window", i18n.Args{"Kind": strconv.Quote(kind)}))
 	}
 	if !hasDisplay(env) {
 		return noDisplay(env)

@@ -7,10 +7,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/daemon"
+	"github.com/limber-app/limber/app/i18n"
 )
 
 // runDaemon starts the tray daemon, or, if one runs, asks it to open
@@ -27,10 +29,10 @@ func runDaemon(env Env, args []string) int {
 		return usageError(env, err.Error())
 	}
 	if fs.NArg() != 0 {
-		return usageError(env, fmt.Sprintf("unknown command %q", fs.Arg(0)))
+		return usageError(env, i18n.F("cli.unknown-command", i18n.Args{"Command": strconv.Quote(fs.Arg(0))}))
 	}
 	if *sittingLimit < 0 || *naturalBreak < 0 {
-		return usageError(env, "durations must be positive")
+		return usageError(env, i18n.T("cli.durations-positive"))
 	}
 	p, err := resolvePaths(env)
 	if err != nil {
@@ -38,7 +40,7 @@ func runDaemon(env Env, args []string) int {
 	}
 
 	if _, err := control.Send(p.Socket(), control.Request{Cmd: control.CmdOpen, Window: control.WindowSettings}); err == nil {
-		fmt.Fprintln(env.Stderr, "Limber is already running; opening its Settings.")
+		fmt.Fprintln(env.Stderr, i18n.T("cli.already-running"))
 		return ExitOK
 	}
 
@@ -67,7 +69,7 @@ func runDaemon(env Env, args []string) int {
 	if errors.Is(err, control.ErrRunning) {
 		// Lost a start-up race with another daemon: behave as a second start.
 		_, _ = control.Send(p.Socket(), control.Request{Cmd: control.CmdOpen, Window: control.WindowSettings})
-		fmt.Fprintln(env.Stderr, "Limber is already running; opening its Settings.")
+		fmt.Fprintln(env.Stderr, i18n.T("cli.already-running"))
 		return ExitOK
 	}
 	if err != nil {

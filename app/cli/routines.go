@@ -3,18 +3,20 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/routines"
 )
 
 // routine opens a routine window, or the routine picker without an ID.
 func routine(env Env, args []string) int {
 	if len(args) > 1 {
-		return usageError(env, "routine takes at most one routine ID")
+		return usageError(env, i18n.T("cli.routine-args"))
 	}
 	if len(args) == 0 {
 		return openWindow(env, control.WindowPicker, "")
@@ -24,7 +26,7 @@ func routine(env Env, args []string) int {
 		return fail(env, err)
 	}
 	if _, ok := routines.Load(p.RoutinesDir()).Find(args[0]); !ok {
-		fmt.Fprintf(env.Stderr, "limber: no routine %q (see: limber routines)\n", args[0])
+		fmt.Fprintln(env.Stderr, "limber: "+i18n.F("cli.no-routine", i18n.Args{"ID": strconv.Quote(args[0])}))
 		return ExitNotFound
 	}
 	return openWindow(env, control.WindowRoutine, args[0])
@@ -46,7 +48,7 @@ type routineJSON struct {
 func listRoutines(env Env, args []string) int {
 	flags, rest, bad := trimFlags(args, "--json")
 	if bad != "" || len(rest) != 0 {
-		return usageError(env, "routines takes only --json")
+		return usageError(env, i18n.F("cli.only-json", i18n.Args{"Command": "routines"}))
 	}
 	p, err := resolvePaths(env)
 	if err != nil {
@@ -69,20 +71,22 @@ func listRoutines(env Env, args []string) int {
 		return ExitOK
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tLENGTH\tPOSITION\tSOURCE")
+	fmt.Fprintln(tw, i18n.T("cli.routines.header"))
 	for _, r := range cat.Routines {
-		src := "built-in"
+		src := i18n.T("cli.routines.builtin")
 		if !r.IsBuiltin() {
 			src = r.Source
 			if r.Replaces {
-				src += " (replaces the built-in)"
+				src = i18n.F("cli.routines.replaces", i18n.Args{"Source": r.Source})
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, minutes(r.Duration()), positions(r), src)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, i18n.RoutineName(r), minutes(r.Duration()), positions(r), src)
 	}
 	tw.Flush()
+	// The errors name file, line and key; they come from the routine file
+	// parser and stay in English.
 	for _, e := range cat.Errors {
-		fmt.Fprintf(env.Stderr, "skipped: %v\n", e)
+		fmt.Fprintln(env.Stderr, i18n.F("cli.routines.skipped", i18n.Args{"Error": e.Error()}))
 	}
 	return ExitOK
 }
@@ -105,7 +109,7 @@ func toJSON(r routines.Routine) routineJSON {
 func positions(r routines.Routine) string {
 	var s []string
 	for _, p := range r.Positions() {
-		s = append(s, string(p))
+		s = append(s, i18n.T("position."+string(p)))
 	}
 	return strings.Join(s, ", ")
 }
@@ -124,17 +128,18 @@ func minutes(d time.Duration) string {
 // checkRoutine validates one routine file and lists every problem.
 func checkRoutine(env Env, args []string) int {
 	if len(args) != 1 {
-		return usageError(env, "check-routine takes one FILE")
+		return usageError(env, i18n.T("cli.check-routine-args"))
 	}
 	r, err := routines.CheckFile(args[0])
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitInvalid
 	}
-	note := ""
+	line := i18n.N("cli.check.ok", len(r.Steps), i18n.Args{"File": args[0], "Name": strconv.Quote(r.Name),
+		"Length": minutes(r.Duration())})
 	if r.Replaces {
-		note = " It replaces the built-in routine with the same ID."
+		line += " " + i18n.T("cli.check.replaces")
 	}
-	fmt.Fprintf(env.Stdout, "%s: OK: %q, %d steps, %s.%s\n", args[0], r.Name, len(r.Steps), minutes(r.Duration()), note)
+	fmt.Fprintln(env.Stdout, line)
 	return ExitOK
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -35,7 +36,7 @@ type routineCount struct {
 func stats(env Env, args []string) int {
 	flags, rest, bad := trimFlags(args, "--json")
 	if bad != "" || len(rest) != 0 {
-		return usageError(env, "stats takes only --json")
+		return usageError(env, i18n.F("cli.only-json", i18n.Args{"Command": "stats"}))
 	}
 	if !flags["--json"] {
 		return openWindow(env, control.WindowStats, "")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/reminders/idle"
@@ -154,7 +155,7 @@ func (c *core) openIdle() {
 	}
 	c.idle = src
 	if src.Name() == idle.None {
-		c.idleNote = "No activity detection: sitting time is wall-clock time and natural breaks cannot be seen."
+		c.idleNote = i18n.T("status.idle-none")
 	}
 }
 
@@ -334,7 +335,7 @@ func (c *core) hasRoutine(id string) bool {
 func (c *core) trayRoutines() []tray.Entry {
 	entries := make([]tray.Entry, 0, len(c.catalog.Routines))
 	for _, r := range c.catalog.Routines {
-		entries = append(entries, tray.Entry{ID: r.ID, Label: r.Name})
+		entries = append(entries, tray.Entry{ID: r.ID, Label: i18n.RoutineName(r)})
 	}
 	return entries
 }
@@ -378,18 +379,18 @@ func (c *core) suggestedRoutine() string {
 func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.nextRoutine++
-	body := fmt.Sprintf("You have been sitting for %s.", humanMinutes(r.Sitting))
+	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
 	stretch := ""
 	if s, ok := c.pickStretch(); ok {
 		stretch = s.ID
 		cue := ""
-		if len(s.Cues) > 0 {
-			cue = " " + s.Cues[0]
+		if cues := i18n.StretchCues(s); len(cues) > 0 {
+			cue = cues[0]
 		}
-		body += fmt.Sprintf(" Try %s:%s", s.Name, cue)
+		body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StretchName(s), "Cue": cue})
 	}
 	return reminder{
-		Title:   "Time to stand up",
+		Title:   i18n.T("reminder.title"),
 		Body:    body,
 		Routine: routine,
 		Stretch: stretch,
@@ -403,7 +404,7 @@ func (c *core) compose(r reminders.Remind) reminder {
 // counted.
 func (c *core) testReminder(now reminders.Instant) reminder {
 	r := c.compose(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1})
-	r.Title = "Time to stand up (test)"
+	r.Title = i18n.T("reminder.title.test")
 	return r
 }
 
@@ -435,13 +436,11 @@ func humanMinutes(d time.Duration) string {
 	m := int(d.Round(time.Minute) / time.Minute)
 	switch {
 	case d < time.Minute:
-		return fmt.Sprintf("%d seconds", int(d/time.Second))
-	case m == 1:
-		return "1 minute"
+		return i18n.N("duration.seconds", int(d/time.Second), nil)
 	case m < 120:
-		return fmt.Sprintf("%d minutes", m)
+		return i18n.N("duration.minutes", m, nil)
 	default:
-		return fmt.Sprintf("%dh %02dmin", m/60, m%60)
+		return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
 	}
 }
 
@@ -467,39 +466,39 @@ func statusLine(st reminders.Status, now time.Time, blind bool) string {
 	var line string
 	switch st.State {
 	case reminders.Sitting:
-		line = fmt.Sprintf("Sitting %d min", mins(st.Sitting))
+		line = i18n.F("status.sitting", i18n.Args{"Minutes": mins(st.Sitting)})
 		if st.HasNextReminder {
-			line += fmt.Sprintf(" · break in %d min", mins(st.NextReminder+time.Minute-time.Second))
+			line += " · " + i18n.F("status.break-in", i18n.Args{"Minutes": mins(st.NextReminder + time.Minute - time.Second)})
 		}
 	case reminders.Due:
-		line = fmt.Sprintf("Time to stand up · sitting %d min", mins(st.Sitting))
+		line = i18n.F("status.due", i18n.Args{"Minutes": mins(st.Sitting)})
 	case reminders.Paused:
 		switch {
 		case reminders.IsForever(st.PausedUntil):
-			line = "Paused until you resume"
+			line = i18n.T("status.paused-forever")
 		case sameDay(st.PausedUntil, now):
-			line = "Paused until " + st.PausedUntil.Format("15:04")
+			line = i18n.F("status.paused-until", i18n.Args{"Time": st.PausedUntil.Format("15:04")})
 		default:
-			line = "Paused until " + st.PausedUntil.Format("Mon 15:04")
+			line = i18n.F("status.paused-until-day", i18n.Args{"DayTime": i18n.DayTime(st.PausedUntil)})
 		}
 	case reminders.OutsideHours:
-		line = "Outside working hours"
+		line = i18n.T("status.outside-hours")
 		if !st.ResumesAt.IsZero() && !reminders.IsForever(st.ResumesAt) {
 			if sameDay(st.ResumesAt, now) {
-				line += " · back at " + st.ResumesAt.Format("15:04")
+				line += " · " + i18n.F("status.back-at", i18n.Args{"Time": st.ResumesAt.Format("15:04")})
 			} else {
-				line += " · back " + st.ResumesAt.Format("Mon 15:04")
+				line += " · " + i18n.F("status.back-on", i18n.Args{"DayTime": i18n.DayTime(st.ResumesAt)})
 			}
 		}
 	case reminders.Away:
-		line = "Away from the desk"
+		line = i18n.T("status.away")
 	case reminders.InRoutine:
-		line = "Stretching"
+		line = i18n.T("status.in-routine")
 	default:
 		line = st.State.String()
 	}
 	if blind && (st.State == reminders.Sitting || st.State == reminders.Due) {
-		line += " · breaks not detected"
+		line += " · " + i18n.T("status.blind")
 	}
 	return line
 }

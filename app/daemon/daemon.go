@@ -14,6 +14,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/limber-app/limber/app/children"
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/paths"
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders/dnd"
@@ -342,7 +344,7 @@ func (d *Daemon) handle(req control.Request) control.Response {
 			known := d.core.hasRoutine(req.Arg)
 			d.mu.Unlock()
 			if !known {
-				err = fmt.Errorf("no routine %q (see: limber routines)", req.Arg)
+				err = errors.New(i18n.F("cli.no-routine", i18n.Args{"ID": strconv.Quote(req.Arg)}))
 				break
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders/notify"
 	"github.com/limber-app/limber/reminders/session"
@@ -161,7 +162,7 @@ func (d *Daemon) send(note notify.Notification, buttons bool) error {
 		go d.followActions(n)
 	}
 	if buttons && d.notifier.SupportsActions() {
-		note.Actions = notify.ReminderActions()
+		note.Actions = translateActions(notify.ReminderActions())
 	}
 	ctx, cancel := context.WithTimeout(d.ctx, 3*time.Second)
 	defer cancel()
@@ -179,14 +180,29 @@ func (d *Daemon) reportConfigErrors(errs []string) {
 	if len(errs) == 0 {
 		return
 	}
+	// The errors themselves (file, line, key) come from the config parser and
+	// stay in English; the sentences around them are translated.
 	body := strings.Join(errs[:min(len(errs), 3)], "\n")
 	if len(errs) > 3 {
-		body += fmt.Sprintf("\n… and %d more (see: limber status)", len(errs)-3)
+		body += "\n" + i18n.N("config-errors.more", len(errs)-3, nil)
 	}
-	body += "\nLimber uses the defaults for those keys and leaves your file as it is."
-	if err := d.send(notify.Notification{Title: "Limber: problem in your config", Body: body}, false); err != nil {
+	body += "\n" + i18n.T("config-errors.defaults")
+	if err := d.send(notify.Notification{Title: i18n.T("config-errors.title"), Body: body}, false); err != nil {
 		d.log.Debug("config error notification", "err", err)
 	}
+}
+
+// translateActions labels the reminder buttons in the active language.
+func translateActions(actions []notify.Action) []notify.Action {
+	for i, a := range actions {
+		switch a.Key {
+		case notify.ActionStart:
+			actions[i].Label = i18n.T("reminder.action.start")
+		case notify.ActionSnooze:
+			actions[i].Label = i18n.T("reminder.action.snooze")
+		}
+	}
+	return actions
 }
 
 // followActions acts on the notification's buttons until the notifier

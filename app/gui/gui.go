@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/limber-app/limber/app/children"
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/paths"
 	"github.com/limber-app/limber/assets"
 	"github.com/limber-app/limber/routines"
@@ -62,7 +64,7 @@ func Run(o Options) int {
 	catalog := routines.Load(o.Paths.RoutinesDir())
 	if o.Kind == control.WindowRoutine {
 		if _, ok := catalog.Find(o.Arg); !ok {
-			fmt.Fprintf(o.Stderr, "limber: no routine %q (see: limber routines)\n", o.Arg)
+			fmt.Fprintln(o.Stderr, "limber: "+i18n.F("cli.no-routine", i18n.Args{"ID": strconv.Quote(o.Arg)}))
 			return exitNotFound
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui/picker"
 	"github.com/limber-app/limber/app/ui/prompt"
 	"github.com/limber-app/limber/reminders"
@@ -17,7 +18,7 @@ import (
 // showPicker lists every routine. Starting one hands it to the daemon,
 // which owns routine windows; without a daemon it plays in this window.
 func (s *session) showPicker(catalog routines.Catalog) {
-	s.win.SetTitle("Routines — Limber")
+	s.win.SetTitle(i18n.T("window.picker"))
 	v := picker.New(picker.Options{
 		Catalog: catalog,
 		Start: func(id string) {
@@ -77,7 +78,7 @@ func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
 		Snooze:    answer("snooze"),
 		Skip:      answer("skip"),
 	})
-	s.win.SetTitle("Time to stand up — Limber")
+	s.win.SetTitle(i18n.T("window.prompt"))
 	s.win.SetContent(v.Content())
 	s.win.Resize(fyne.NewSize(460, 420))
 	s.win.SetFixedSize(true)

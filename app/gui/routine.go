@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui/routine"
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
@@ -26,7 +27,7 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 	if !ok {
 		return errors.New("no routine " + id)
 	}
-	s.win.SetTitle(r.Name + " — Limber")
+	s.win.SetTitle(i18n.F("window.routine", i18n.Args{"Name": i18n.RoutineName(r)}))
 	s.win.Resize(fyne.NewSize(880, 660))
 
 	breaksBefore := s.breaksToday()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/limber-app/limber/app/autostart"
 	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui/settings"
 	"github.com/limber-app/limber/app/ui/stats"
 	"github.com/limber-app/limber/reminders"
@@ -57,7 +58,7 @@ func (s *session) showSettings(catalog routines.Catalog) error {
 		Cancel:       s.win.Close,
 		TestReminder: func() { tell("test") },
 	})
-	s.win.SetTitle("Settings — Limber")
+	s.win.SetTitle(i18n.T("window.settings"))
 	s.win.SetContent(v.Content())
 	s.win.Resize(fyne.NewSize(680, 760))
 	return nil
@@ -75,7 +76,7 @@ func (s *session) showStats(catalog routines.Catalog) error {
 		Now:    time.Now(),
 		Names: func(id string) string {
 			if r, ok := catalog.Find(id); ok {
-				return r.Name
+				return i18n.RoutineName(r)
 			}
 			return id
 		},
@@ -106,7 +107,7 @@ func (s *session) showStats(catalog routines.Catalog) error {
 			d.Show()
 		},
 	})
-	s.win.SetTitle("Statistics — Limber")
+	s.win.SetTitle(i18n.T("window.stats"))
 	s.win.SetContent(v.Content())
 	s.win.Resize(fyne.NewSize(820, 700))
 	return nil

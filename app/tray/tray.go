@@ -10,27 +10,31 @@ import (
 
 	"fyne.io/systray"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/assets"
 )
 
-// Menu labels. Tests and users look for these.
+// Translation keys of the menu labels. Their English text ("Start stretch
+// routine", "Routines", "Snooze", "Pause", "Resume", "Settings…",
+// "Statistics…", "Quit") is a contract: tests and users look for it.
 const (
-	LabelStart    = "Start stretch routine"
-	LabelRoutines = "Routines"
-	LabelSnooze   = "Snooze"
-	LabelPause    = "Pause"
-	LabelResume   = "Resume"
-	LabelSettings = "Settings…"
-	LabelStats    = "Statistics…"
-	LabelQuit     = "Quit"
+	KeyStart    = "tray.start"
+	KeyRoutines = "tray.routines"
+	KeySnooze   = "tray.snooze"
+	KeyPause    = "tray.pause"
+	KeyResume   = "tray.resume"
+	KeySettings = "tray.settings"
+	KeyStats    = "tray.stats"
+	KeyQuit     = "tray.quit"
 )
 
-// PauseChoices are the Pause submenu's entries and the lengths they send.
+// PauseChoices are the Pause submenu's entries (translation keys) and the
+// lengths they send.
 var PauseChoices = []struct{ Label, For string }{
-	{"30 minutes", "30m"},
-	{"1 hour", "1h"},
-	{"2 hours", "2h"},
-	{"Until tomorrow", "tomorrow"},
+	{"tray.pause.30m", "30m"},
+	{"tray.pause.1h", "1h"},
+	{"tray.pause.2h", "2h"},
+	{"tray.pause.tomorrow", "tomorrow"},
 }
 
 // Handlers are called from the tray's click goroutines.
@@ -92,26 +96,26 @@ func build(h Handlers) *Tray {
 	t.status = systray.AddMenuItem("Limber", "")
 	t.status.Disable()
 	systray.AddSeparator()
-	t.start = systray.AddMenuItem(LabelStart, "Play the suggested routine now")
+	t.start = systray.AddMenuItem(i18n.T(KeyStart), i18n.T("tray.start.tip"))
 	onClick(t.start, h.StartRoutine)
-	t.routines = systray.AddMenuItem(LabelRoutines, "Pick a routine")
+	t.routines = systray.AddMenuItem(i18n.T(KeyRoutines), i18n.T("tray.routines.tip"))
 	systray.AddSeparator()
-	t.snooze = systray.AddMenuItem(LabelSnooze, "Remind me a little later")
+	t.snooze = systray.AddMenuItem(i18n.T(KeySnooze), i18n.T("tray.snooze.tip"))
 	onClick(t.snooze, h.Snooze)
-	t.pause = systray.AddMenuItem(LabelPause, "No reminders for a while")
+	t.pause = systray.AddMenuItem(i18n.T(KeyPause), i18n.T("tray.pause.tip"))
 	for _, c := range PauseChoices {
-		item := t.pause.AddSubMenuItem(c.Label, "")
+		item := t.pause.AddSubMenuItem(i18n.T(c.Label), "")
 		length := c.For
 		onClick(item, func() { h.Pause(length) })
 	}
-	t.resume = systray.AddMenuItem(LabelResume, "Start reminding again")
+	t.resume = systray.AddMenuItem(i18n.T(KeyResume), i18n.T("tray.resume.tip"))
 	t.resume.Hide()
 	onClick(t.resume, h.Resume)
 	systray.AddSeparator()
-	onClick(systray.AddMenuItem(LabelSettings, "Break intervals and working hours"), h.Settings)
-	onClick(systray.AddMenuItem(LabelStats, "Your breaks over time"), h.Stats)
+	onClick(systray.AddMenuItem(i18n.T(KeySettings), i18n.T("tray.settings.tip")), h.Settings)
+	onClick(systray.AddMenuItem(i18n.T(KeyStats), i18n.T("tray.stats.tip")), h.Stats)
 	systray.AddSeparator()
-	onClick(systray.AddMenuItem(LabelQuit, "Stop Limber"), h.Quit)
+	onClick(systray.AddMenuItem(i18n.T(KeyQuit), i18n.T("tray.quit.tip")), h.Quit)
 	return t
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/routines"
 )
 
@@ -75,30 +76,31 @@ func (f filter) match(e entry) bool {
 
 // displayName is a routine's name, or its ID when it has none.
 func displayName(r routines.Routine) string {
-	if r.Name != "" {
-		return r.Name
+	if name := i18n.RoutineName(r); name != "" {
+		return name
 	}
 	return r.ID
 }
 
-// positionLabel names a position the way a desk worker says it.
-func positionLabel(p routines.Position) string {
-	switch p {
-	case routines.Standing:
-		return "Standing"
-	case routines.Seated:
-		return "At the desk"
-	case routines.Floor:
-		return "On the floor"
-	case routines.Bed:
-		return "In bed"
-	}
-	return capitalise(string(p))
+// positionLabel names a position the way a desk worker says it
+// ("Standing", "At the desk"). inList asks for the form used after the
+// first item of a list: lower case in English, unchanged for German nouns.
+func positionLabel(p routines.Position, inList bool) string {
+	return label("picker.position."+string(p), string(p), inList)
 }
 
-// areaLabel turns an area ID ("upper-back") into words ("Upper back").
-func areaLabel(a routines.Area) string {
-	return capitalise(strings.ReplaceAll(string(a), "-", " "))
+// areaLabel names a body area ("Upper back"); inList as for positionLabel.
+func areaLabel(a routines.Area, inList bool) string {
+	return label("picker.area."+string(a), strings.ReplaceAll(string(a), "-", " "), inList)
+}
+
+// label translates key; a value without a key (one a newer routine file
+// may bring) is shown as its words, capitalised at the start of a list.
+func label(key, words string, inList bool) string {
+	if inList {
+		return i18n.Or(key+".inline", words)
+	}
+	return i18n.Or(key, capitalise(words))
 }
 
 func capitalise(s string) string {
@@ -140,20 +142,14 @@ func summary(r routines.Routine) string {
 	if ps := r.Positions(); len(ps) > 0 {
 		names := make([]string, len(ps))
 		for i, p := range ps {
-			names[i] = positionLabel(p)
-			if i > 0 {
-				names[i] = strings.ToLower(names[i])
-			}
+			names[i] = positionLabel(p, i > 0)
 		}
 		parts = append(parts, strings.Join(names, ", "))
 	}
 	if as := r.Areas(); len(as) > 0 {
 		names := make([]string, len(as))
 		for i, a := range as {
-			names[i] = areaLabel(a)
-			if i > 0 {
-				names[i] = strings.ToLower(names[i])
-			}
+			names[i] = areaLabel(a, i > 0)
 		}
 		parts = append(parts, strings.Join(names, ", "))
 	}
@@ -167,9 +163,9 @@ func origin(r routines.Routine) string {
 	}
 	name := filepath.Base(r.Source)
 	if r.Replaces {
-		return "Your routine (" + name + ") — replaces the built-in"
+		return i18n.F("picker.origin-replaces", i18n.Args{"File": name})
 	}
-	return "Your routine (" + name + ")"
+	return i18n.F("picker.origin", i18n.Args{"File": name})
 }
 
 // stepTiming says how long a step runs: "Hold 20 s", "6 reps · 18 s", with
@@ -177,17 +173,17 @@ func origin(r routines.Routine) string {
 func stepTiming(s routines.Step) string {
 	var t string
 	if s.Timing.IsReps() {
-		t = fmt.Sprintf("%d reps · %s", s.Timing.Reps, secondsLabel(s.Timing.Duration()))
+		t = i18n.N("picker.reps", s.Timing.Reps, i18n.Args{"Length": secondsLabel(s.Timing.Duration())})
 	} else {
-		t = "Hold " + secondsLabel(s.Timing.Duration())
+		t = i18n.F("picker.hold", i18n.Args{"Length": secondsLabel(s.Timing.Duration())})
 	}
 	switch s.Sides {
 	case routines.SidesBoth:
-		t += " · ×2 (each side)"
+		t += " · " + i18n.T("picker.each-side")
 	case routines.SidesLeft:
-		t += " · left side"
+		t += " · " + i18n.T("picker.left-side")
 	case routines.SidesRight:
-		t += " · right side"
+		t += " · " + i18n.T("picker.right-side")
 	}
 	return t
 }
@@ -197,7 +193,7 @@ func stepTiming(s routines.Step) string {
 func problemLine(fe *routines.FileError) string {
 	var b strings.Builder
 	if fe.Line > 0 {
-		fmt.Fprintf(&b, "Line %d: ", fe.Line)
+		b.WriteString(i18n.F("picker.line", i18n.Args{"Line": fe.Line}) + ": ")
 	}
 	if fe.Field != "" {
 		b.WriteString(fe.Field + ": ")

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui/art"
 	"github.com/limber-app/limber/routines"
 )
@@ -32,14 +33,12 @@ type Options struct {
 	Start func(routineID string)
 }
 
-// Labels of the "no filter" choices.
-const (
-	anyPosition = "Any position"
-	anyArea     = "Any body area"
-)
+// anyPosition and anyArea label the "no filter" choices.
+func anyPosition() string { return i18n.T("picker.any-position") }
+func anyArea() string     { return i18n.T("picker.any-area") }
 
 // noMatchText is the friendly message of an empty filter result.
-const noMatchText = "No routine fits these filters yet.\nTry another position or body area."
+func noMatchText() string { return i18n.T("picker.no-match") }
 
 // The size of a step's picture in the preview; the figures are wider than
 // tall.
@@ -108,35 +107,35 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 }
 
 func (v *View) build() {
-	positions := []string{anyPosition}
+	positions := []string{anyPosition()}
 	for _, p := range routines.Positions() {
-		positions = append(positions, positionLabel(p))
+		positions = append(positions, positionLabel(p, false))
 	}
 	v.positionSel = widget.NewSelect(positions, func(label string) {
 		v.filter.position = ""
 		for _, p := range routines.Positions() {
-			if positionLabel(p) == label {
+			if positionLabel(p, false) == label {
 				v.filter.position = p
 			}
 		}
 		v.applyFilter()
 	})
-	v.positionSel.Selected = anyPosition
+	v.positionSel.Selected = anyPosition()
 
-	areas := []string{anyArea}
+	areas := []string{anyArea()}
 	for _, a := range routines.Areas() {
-		areas = append(areas, areaLabel(a))
+		areas = append(areas, areaLabel(a, false))
 	}
 	v.areaSel = widget.NewSelect(areas, func(label string) {
 		v.filter.area = ""
 		for _, a := range routines.Areas() {
-			if areaLabel(a) == label {
+			if areaLabel(a, false) == label {
 				v.filter.area = a
 			}
 		}
 		v.applyFilter()
 	})
-	v.areaSel.Selected = anyArea
+	v.areaSel.Selected = anyArea()
 
 	v.list = widget.NewList(
 		func() int { return len(v.visible) },
@@ -153,10 +152,10 @@ func (v *View) build() {
 		}
 	}
 
-	showAll := widget.NewButtonWithIcon("Show all routines", theme.ContentClearIcon(), func() {
+	showAll := widget.NewButtonWithIcon(i18n.T("picker.show-all"), theme.ContentClearIcon(), func() {
 		// Setting the Selects runs their OnChanged, which refilters.
-		v.positionSel.SetSelected(anyPosition)
-		v.areaSel.SetSelected(anyArea)
+		v.positionSel.SetSelected(anyPosition())
+		v.areaSel.SetSelected(anyArea())
 	})
 	v.noMatch = widget.NewLabel("")
 	v.noMatch.Alignment = fyne.TextAlignCenter
@@ -182,7 +181,7 @@ func (v *View) build() {
 
 	v.rule = widget.NewSeparator()
 	v.steps = container.NewVBox()
-	v.startBtn = widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), v.startSelected)
+	v.startBtn = widget.NewButtonWithIcon(i18n.T("picker.start"), theme.MediaPlayIcon(), v.startSelected)
 	v.startBtn.Importance = widget.HighImportance
 
 	// The header scrolls with the steps: word-wrapped labels only get a
@@ -219,10 +218,10 @@ func (v *View) applyFilter() {
 		v.list.UnselectAll()
 		v.list.Hide()
 		if v.filter.active() {
-			v.noMatch.SetText(noMatchText)
+			v.noMatch.SetText(noMatchText())
 			v.showAll.Show()
 		} else {
-			v.noMatch.SetText("There are no routines to show yet.")
+			v.noMatch.SetText(i18n.T("picker.empty"))
 			v.showAll.Hide()
 		}
 		v.empty.Show()
@@ -275,22 +274,21 @@ func (v *View) showPreview() {
 		v.rule.Hide()
 		v.startBtn.Disable()
 	case e.broken():
-		v.setHeader(filepath.Base(e.file), "This routine file has problems, so it cannot be started yet.", "", e.file)
+		v.setHeader(filepath.Base(e.file), i18n.T("picker.broken"), "", e.file)
 		for _, p := range e.problems {
 			l := widget.NewLabel(problemLine(p))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.DangerImportance
 			v.steps.Add(l)
 		}
-		hint := widget.NewLabel("Fix the file, then open the picker again. " +
-			"“limber check-routine FILE” checks a file on its own.")
+		hint := widget.NewLabel(i18n.T("picker.broken-hint"))
 		hint.Wrapping = fyne.TextWrapWord
 		hint.Importance = widget.LowImportance
 		v.steps.Add(hint)
 		v.startBtn.Disable()
 	default:
 		r := e.routine
-		v.setHeader(displayName(r), summary(r), origin(r), r.Description)
+		v.setHeader(displayName(r), summary(r), origin(r), i18n.RoutineDescription(r))
 		pal := art.CurrentPalette()
 		for i, s := range r.Steps {
 			v.steps.Add(stepRow(i, s, pal))
@@ -347,7 +345,7 @@ func stepRow(i int, s routines.Step, pal art.Palette) fyne.CanvasObject {
 }
 
 func stepName(i int, s routines.Step) string {
-	name := s.Name
+	name := i18n.StepName(s)
 	if name == "" {
 		name = s.StretchID
 	}
@@ -381,9 +379,10 @@ func updateRow(o fyne.CanvasObject, e entry) {
 		name.Importance = widget.LowImportance
 		name.SetText(filepath.Base(e.file))
 		info.Importance = widget.DangerImportance
-		msg := "Cannot be used: " + e.problems[0].Msg
+		// The problem itself comes from the routine file parser, in English.
+		msg := i18n.F("picker.cannot-use", i18n.Args{"Problem": e.problems[0].Msg})
 		if n := len(e.problems); n > 1 {
-			msg = "Cannot be used: " + strconv.Itoa(n) + " problems"
+			msg = i18n.F("picker.cannot-use", i18n.Args{"Problem": i18n.N("picker.problems", n, nil)})
 		}
 		info.SetText(msg)
 		row.Refresh()
@@ -395,9 +394,9 @@ func updateRow(o fyne.CanvasObject, e entry) {
 	info.Importance = widget.MediumImportance
 	text := summary(e.routine)
 	if e.routine.Replaces {
-		text += " · replaces the built-in"
+		text += " · " + i18n.T("picker.replaces")
 	} else if !e.routine.IsBuiltin() {
-		text += " · your routine"
+		text += " · " + i18n.T("picker.yours")
 	}
 	info.SetText(text)
 	row.Refresh() // relayout: the icon's visibility may have changed

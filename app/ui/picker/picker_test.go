@@ -123,15 +123,15 @@ func TestFilters(t *testing.T) {
 		position, area string
 		want           []string
 	}{
-		{"no filter lists everything and the broken files", anyPosition, anyArea, all},
-		{"standing", "Standing", anyArea, []string{"stand", "mixed"}},
-		{"at the desk", "At the desk", anyArea, []string{"desk", "mixed"}},
-		{"floor", "On the floor", anyArea, []string{"mine"}},
-		{"area neck", anyPosition, "Neck", []string{"desk", "mixed"}},
-		{"area legs", anyPosition, "Legs", []string{"stand"}},
+		{"no filter lists everything and the broken files", anyPosition(), anyArea(), all},
+		{"standing", "Standing", anyArea(), []string{"stand", "mixed"}},
+		{"at the desk", "At the desk", anyArea(), []string{"desk", "mixed"}},
+		{"floor", "On the floor", anyArea(), []string{"mine"}},
+		{"area neck", anyPosition(), "Neck", []string{"desk", "mixed"}},
+		{"area legs", anyPosition(), "Legs", []string{"stand"}},
 		{"standing and neck", "Standing", "Neck", []string{"mixed"}},
 		{"seated and wrists", "At the desk", "Wrists", []string{"desk"}},
-		{"in bed matches nothing", "In bed", anyArea, nil},
+		{"in bed matches nothing", "In bed", anyArea(), nil},
 		{"floor and neck match nothing", "On the floor", "Neck", nil},
 	}
 	for _, tt := range tests {
@@ -412,13 +412,13 @@ func TestFormatting(t *testing.T) {
 			t.Errorf("stepTiming(%+v) = %q, want %q", tt.step.Timing, got, tt.want)
 		}
 	}
-	if got := areaLabel(routines.UpperBack); got != "Upper back" {
+	if got := areaLabel(routines.UpperBack, false); got != "Upper back" {
 		t.Errorf("areaLabel(upper-back) = %q", got)
 	}
-	if got := positionLabel(routines.Seated); got != "At the desk" {
+	if got := positionLabel(routines.Seated, false); got != "At the desk" {
 		t.Errorf("positionLabel(seated) = %q", got)
 	}
-	if got := positionLabel("hanging"); got != "Hanging" {
+	if got := positionLabel("hanging", false); got != "Hanging" {
 		t.Errorf("positionLabel(unknown) = %q", got)
 	}
 }

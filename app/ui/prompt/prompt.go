@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui/art"
 	"github.com/limber-app/limber/routines"
 )
@@ -52,14 +53,14 @@ func New(o Options) *View {
 	v.headline.SizeName = theme.SizeNameSubHeadingText
 	v.headline.Alignment = fyne.TextAlignCenter
 	v.headline.Truncation = fyne.TextTruncateEllipsis
-	invite := widget.NewLabel("A short stretch now is good for your back and your focus.")
+	invite := widget.NewLabel(i18n.T("prompt.invite"))
 	invite.Alignment = fyne.TextAlignCenter
 	invite.Truncation = fyne.TextTruncateEllipsis
 
-	v.startBtn = button("Start routine", theme.MediaPlayIcon(), o.Start)
+	v.startBtn = button(i18n.T("prompt.start"), theme.MediaPlayIcon(), o.Start)
 	v.startBtn.Importance = widget.HighImportance
 	v.snoozeBtn = button(snoozeLabel(o.SnoozeFor), theme.HistoryIcon(), o.Snooze)
-	v.skipBtn = button("Skip", theme.NavigateNextIcon(), o.Skip)
+	v.skipBtn = button(i18n.T("prompt.skip"), theme.NavigateNextIcon(), o.Skip)
 	v.skipBtn.Importance = widget.LowImportance
 
 	v.routine = widget.NewLabel(routineLine(o.Routine))
@@ -93,16 +94,16 @@ func (v *View) suggestionBox(s routines.Stretch) fyne.CanvasObject {
 	if s.ID == "" && s.Name == "" {
 		return nil
 	}
-	name := s.Name
+	name := i18n.StretchName(s)
 	if name == "" {
 		name = s.ID
 	}
-	v.suggestion = widget.NewLabel("Try this: " + name)
+	v.suggestion = widget.NewLabel(i18n.F("prompt.try", i18n.Args{"Stretch": name}))
 	v.suggestion.TextStyle = fyne.TextStyle{Bold: true}
 	v.suggestion.Truncation = fyne.TextTruncateEllipsis
 	var cue string
-	if len(s.Cues) > 0 {
-		cue = s.Cues[0]
+	if cues := i18n.StretchCues(s); len(cues) > 0 {
+		cue = cues[0]
 	}
 	v.cue = widget.NewLabel(cue)
 	v.cue.Wrapping = fyne.TextWrapWord
@@ -143,7 +144,7 @@ func button(label string, icon fyne.Resource, action func()) *widget.Button {
 
 // headline is the prompt's first line: "You have been sitting for 47 minutes".
 func headline(sitting time.Duration) string {
-	return "You have been sitting for " + sittingLabel(sitting)
+	return i18n.F("prompt.headline", i18n.Args{"Duration": sittingLabel(sitting)})
 }
 
 // sittingLabel says a sitting time in whole minutes, rounded down (the
@@ -152,13 +153,11 @@ func sittingLabel(d time.Duration) string {
 	m := int(d / time.Minute)
 	switch {
 	case m < 1:
-		return "less than a minute"
-	case m == 1:
-		return "1 minute"
+		return i18n.T("duration.less-than-a-minute")
 	case m < 60:
-		return fmt.Sprintf("%d minutes", m)
+		return i18n.N("duration.minutes", m, nil)
 	default:
-		return fmt.Sprintf("%dh %02dmin", m/60, m%60)
+		return hoursMinutes(m)
 	}
 }
 
@@ -166,33 +165,40 @@ func sittingLabel(d time.Duration) string {
 // or plain "Snooze" when the length is unknown.
 func snoozeLabel(d time.Duration) string {
 	if d <= 0 {
-		return "Snooze"
+		return i18n.T("prompt.snooze")
 	}
-	if d < time.Minute {
-		return fmt.Sprintf("Snooze %d s", max(1, int(d.Round(time.Second)/time.Second)))
-	}
+	var length string
 	m := int(d.Round(time.Minute) / time.Minute)
 	switch {
+	case d < time.Minute:
+		length = fmt.Sprintf("%d s", max(1, int(d.Round(time.Second)/time.Second)))
 	case m < 60:
-		return fmt.Sprintf("Snooze %d min", m)
+		length = fmt.Sprintf("%d min", m)
 	case m%60 == 0:
-		return fmt.Sprintf("Snooze %dh", m/60)
+		length = fmt.Sprintf("%dh", m/60)
 	default:
-		return fmt.Sprintf("Snooze %dh %02dmin", m/60, m%60)
+		length = hoursMinutes(m)
 	}
+	return i18n.F("prompt.snooze-for", i18n.Args{"Length": length})
+}
+
+// hoursMinutes says m minutes as hours and minutes: "1h 05min".
+func hoursMinutes(m int) string {
+	return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
 }
 
 // routineLine names what Start opens: "Quick standing reset · 2 min".
 func routineLine(r routines.Routine) string {
-	if r.Name == "" {
+	name := i18n.RoutineName(r)
+	if name == "" {
 		return ""
 	}
 	d := r.Duration()
 	if d <= 0 {
-		return r.Name
+		return name
 	}
 	if d < 50*time.Second {
-		return fmt.Sprintf("%s · %d s", r.Name, int(d.Round(time.Second)/time.Second))
+		return fmt.Sprintf("%s · %d s", name, int(d.Round(time.Second)/time.Second))
 	}
-	return fmt.Sprintf("%s · %d min", r.Name, max(1, int(d.Round(time.Minute)/time.Minute)))
+	return fmt.Sprintf("%s · %d min", name, max(1, int(d.Round(time.Minute)/time.Minute)))
 }

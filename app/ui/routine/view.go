@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/ui/art"
 	"github.com/limber-app/limber/routines"
 )
@@ -100,7 +101,7 @@ func (v *View) Content() fyne.CanvasObject { return v.root }
 func (v *View) Player() *routines.Player { return v.player }
 
 func (v *View) build() {
-	v.title = widget.NewLabelWithStyle(v.o.Routine.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.title = widget.NewLabelWithStyle(i18n.RoutineName(v.o.Routine), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.stepNo = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	v.progress = widget.NewProgressBar()
 	v.progress.TextFormatter = func() string { return "" }
@@ -132,12 +133,12 @@ func (v *View) build() {
 	v.nextText = widget.NewLabel("")
 	v.nextText.Truncation = fyne.TextTruncateEllipsis
 
-	prev := widget.NewButtonWithIcon("Previous", theme.MediaSkipPreviousIcon(), func() { v.Previous() })
-	v.pauseBtn = widget.NewButtonWithIcon("Pause", theme.MediaPauseIcon(), func() { v.TogglePause() })
+	prev := widget.NewButtonWithIcon(i18n.T("view.previous"), theme.MediaSkipPreviousIcon(), func() { v.Previous() })
+	v.pauseBtn = widget.NewButtonWithIcon(i18n.T("view.pause"), theme.MediaPauseIcon(), func() { v.TogglePause() })
 	v.pauseBtn.Importance = widget.HighImportance
-	next := widget.NewButtonWithIcon("Next", theme.MediaSkipNextIcon(), func() { v.Next() })
-	restart := widget.NewButtonWithIcon("Restart", theme.MediaReplayIcon(), func() { v.Restart() })
-	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { v.CloseWindow() })
+	next := widget.NewButtonWithIcon(i18n.T("view.next"), theme.MediaSkipNextIcon(), func() { v.Next() })
+	restart := widget.NewButtonWithIcon(i18n.T("view.restart"), theme.MediaReplayIcon(), func() { v.Restart() })
+	closeBtn := widget.NewButtonWithIcon(i18n.T("view.close"), theme.CancelIcon(), func() { v.CloseWindow() })
 	controls := container.NewHBox(prev, v.pauseBtn, next, restart, layout.NewSpacer(), closeBtn)
 
 	text := container.NewVBox(v.phase, v.name, v.side, v.cues, v.caution, layout.NewSpacer(),
@@ -150,11 +151,11 @@ func (v *View) build() {
 	v.summary = widget.NewLabel("")
 	v.summary.Alignment = fyne.TextAlignCenter
 	v.summary.Wrapping = fyne.TextWrapWord
-	well := widget.NewLabelWithStyle("Well done!", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	well := widget.NewLabelWithStyle(i18n.T("view.well-done"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	well.SizeName = theme.SizeNameHeadingText
-	doneBtn := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { v.CloseWindow() })
+	doneBtn := widget.NewButtonWithIcon(i18n.T("view.done"), theme.ConfirmIcon(), func() { v.CloseWindow() })
 	doneBtn.Importance = widget.HighImportance
-	another := widget.NewButtonWithIcon("Another routine", theme.ListIcon(), func() {
+	another := widget.NewButtonWithIcon(i18n.T("view.another"), theme.ListIcon(), func() {
 		if v.o.Another != nil {
 			v.o.Another()
 		}
@@ -165,9 +166,9 @@ func (v *View) build() {
 
 	v.safety = container.NewVBox()
 	if v.o.ShowSafety {
-		note := widget.NewLabel(routines.SafetyNote)
+		note := widget.NewLabel(i18n.SafetyNote())
 		note.Wrapping = fyne.TextWrapWord
-		v.gotIt = widget.NewButton("Got it", func() {
+		v.gotIt = widget.NewButton(i18n.T("view.got-it"), func() {
 			v.safety.Hide()
 			if v.o.SafetyAck != nil {
 				v.o.SafetyAck()
@@ -259,7 +260,7 @@ func (v *View) render() {
 	v.finish.Hide()
 	v.playing.Show()
 
-	v.stepNo.SetText(fmt.Sprintf("Step %d of %d", st.Number, st.Total))
+	v.stepNo.SetText(i18n.F("view.step-of", i18n.Args{"Number": st.Number, "Total": st.Total}))
 	v.progress.SetValue(st.Progress)
 
 	phase := st.Phase
@@ -269,42 +270,42 @@ func (v *View) render() {
 	}
 	switch {
 	case paused:
-		v.setPhase("Paused — press Space to continue", theme.ColorNameWarning)
+		v.setPhase(i18n.T("view.paused"), theme.ColorNameWarning)
 	case phase == routines.PhaseGetReady:
-		v.setPhase("Get ready", theme.ColorNamePrimary)
+		v.setPhase(i18n.T("view.get-ready"), theme.ColorNamePrimary)
 	case phase == routines.PhaseRest:
-		v.setPhase("Rest — next up", theme.ColorNamePrimary)
+		v.setPhase(i18n.T("view.rest"), theme.ColorNamePrimary)
 	default:
 		v.setPhase("", theme.ColorNamePrimary)
 	}
 	if paused {
-		v.pauseBtn.SetText("Resume")
+		v.pauseBtn.SetText(i18n.T("view.resume"))
 		v.pauseBtn.SetIcon(theme.MediaPlayIcon())
 	} else {
-		v.pauseBtn.SetText("Pause")
+		v.pauseBtn.SetText(i18n.T("view.pause"))
 		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
 	}
 
 	seg := st.Current
 	step := seg.Step
-	v.name.SetText(step.Name)
+	v.name.SetText(i18n.StepName(step))
 	v.side.SetText(sideText(seg.Side))
 	if v.side.Text == "" {
 		v.side.Hide()
 	} else {
 		v.side.Show()
 	}
-	v.cues.SetText(bullets(step.Cues))
-	v.caution.SetText(step.Caution)
+	v.cues.SetText(bullets(i18n.StepCues(step)))
+	v.caution.SetText(i18n.StepCaution(step))
 	if step.Caution == "" {
 		v.caution.Hide()
 	} else {
 		v.caution.Show()
 	}
 	if step.Timing.IsReps() && phase == routines.PhaseStep {
-		v.reps.SetText(fmt.Sprintf("%d reps · %s each", step.Timing.Reps, shortDur(step.Timing.Pace)))
+		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": shortDur(step.Timing.Pace)}))
 	} else if step.Timing.IsReps() {
-		v.reps.SetText(fmt.Sprintf("%d reps", step.Timing.Reps))
+		v.reps.SetText(i18n.N("view.reps", step.Timing.Reps, nil))
 	} else {
 		v.reps.SetText("")
 	}
@@ -337,7 +338,7 @@ func (v *View) render() {
 	}
 
 	if st.HasNext && phase != routines.PhaseGetReady {
-		v.nextText.SetText("Up next: " + st.Next.Step.Name + sideSuffix(st.Next.Side))
+		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
 		// The thumbnail appears once the prefetch has drawn it.
 		if f, ok := v.frames[st.Next.Index]; ok {
 			v.nextImg.Image = f[0]
@@ -346,10 +347,10 @@ func (v *View) render() {
 			v.nextImg.Hide()
 		}
 	} else if phase == routines.PhaseGetReady {
-		v.nextText.SetText(fmt.Sprintf("%d steps · %s", st.Total, longDur(v.o.Routine.Duration())))
+		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": longDur(v.o.Routine.Duration())}))
 		v.nextImg.Hide()
 	} else {
-		v.nextText.SetText("Last step")
+		v.nextText.SetText(i18n.T("view.last-step"))
 		v.nextImg.Hide()
 	}
 	v.nextImg.Refresh()
@@ -357,13 +358,13 @@ func (v *View) render() {
 
 func (v *View) renderFinish() {
 	out := v.player.Outcome()
-	text := fmt.Sprintf("You stretched for %s.", longDur(out.Active))
+	text := i18n.F("view.stretched-for", i18n.Args{"Length": longDur(out.Active)})
 	if v.o.BreaksToday != nil {
 		n := v.o.BreaksToday()
 		if n == 1 {
-			text += "\nThat is your first break today."
+			text += "\n" + i18n.T("view.first-break")
 		} else if n > 1 {
-			text += fmt.Sprintf("\nBreaks today: %d.", n)
+			text += "\n" + i18n.F("view.breaks-today", i18n.Args{"Count": n})
 		}
 	}
 	v.summary.SetText(text)
@@ -434,9 +435,9 @@ func bullets(cues []string) string {
 func sideText(s routines.Side) string {
 	switch s {
 	case routines.LeftSide:
-		return "Left side"
+		return i18n.T("view.left-side")
 	case routines.RightSide:
-		return "Right side"
+		return i18n.T("view.right-side")
 	}
 	return ""
 }

@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
 )
@@ -70,38 +71,21 @@ type View struct {
 	content      fyne.CanvasObject
 }
 
-// Choice labels. Tests and the README refer to them.
-const (
-	rotateLabel  = "Rotate quick routines"
-	dndHold      = "Hold until it ends"
-	dndIgnore    = "Remind anyway"
-	dayAllDay    = "All day"
-	dayHours     = "Hours"
-	dayOff       = "Off"
-	savedMessage = "Saved."
+// Choice labels, in the active language. Tests and the README refer to
+// them.
+func rotateLabel() string  { return i18n.T("settings.rotate") }
+func dndHold() string      { return i18n.T("settings.dnd.hold") }
+func dndIgnore() string    { return i18n.T("settings.dnd.ignore") }
+func dayAllDay() string    { return i18n.T("settings.day.all-day") }
+func dayHours() string     { return i18n.T("settings.day.hours") }
+func dayOff() string       { return i18n.T("settings.day.off") }
+func savedMessage() string { return i18n.T("settings.saved") }
 
-	rangesPlaceholder = "09:00-12:30, 13:30-18:00"
-)
+const rangesPlaceholder = "09:00-12:30, 13:30-18:00"
 
 // idleLabel names an idle_source value for people.
 func idleLabel(source string) string {
-	switch source {
-	case "auto":
-		return "Automatic (best available)"
-	case "x11":
-		return "X11 screen saver extension"
-	case "mutter":
-		return "GNOME Mutter idle monitor"
-	case "screensaver":
-		return "Screen saver D-Bus service"
-	case "windows":
-		return "Windows input timer"
-	case "macos":
-		return "macOS input timer"
-	case "none":
-		return "None (count all time as sitting)"
-	}
-	return source
+	return i18n.Or("settings.idle."+source, source)
 }
 
 // field is a text entry with its own error line.
@@ -163,18 +147,18 @@ func New(o Options) *View {
 	v.maxReminders = newField(strconv.Itoa(c.MaxReminders), "3", changed)
 	v.snoozeLimit = newField(strconv.Itoa(c.SnoozeLimit), "3", changed)
 
-	v.dnd = widget.NewRadioGroup([]string{dndHold, dndIgnore}, nil)
+	v.dnd = widget.NewRadioGroup([]string{dndHold(), dndIgnore()}, nil)
 	v.dnd.Horizontal = true
 	v.dnd.Required = true
-	v.dnd.SetSelected(map[reminders.DNDMode]string{reminders.DNDIgnore: dndIgnore}[c.DND])
+	v.dnd.SetSelected(map[reminders.DNDMode]string{reminders.DNDIgnore: dndIgnore()}[c.DND])
 	if v.dnd.Selected == "" {
-		v.dnd.SetSelected(dndHold)
+		v.dnd.SetSelected(dndHold())
 	}
 
 	v.suggest, v.suggestIDs = suggestSelect(o.Routines, c.Suggest)
-	v.buttons = widget.NewCheck("Show Start routine and Snooze buttons", nil)
+	v.buttons = widget.NewCheck(i18n.T("settings.buttons"), nil)
 	v.buttons.SetChecked(c.NotificationButtons)
-	v.prompt = widget.NewCheck("Open a break window instead of a notification", nil)
+	v.prompt = widget.NewCheck(i18n.T("settings.prompt"), nil)
 	v.prompt.SetChecked(c.PromptInstead)
 
 	idleOpts := make([]string, 0, len(reminders.IdleSources()))
@@ -184,7 +168,7 @@ func New(o Options) *View {
 	v.idle = widget.NewSelect(idleOpts, nil)
 	v.idle.SetSelected(idleLabel(c.IdleSource))
 
-	v.alwaysOn = widget.NewCheck("Always on (every day, all day)", func(bool) { v.revalidate() })
+	v.alwaysOn = widget.NewCheck(i18n.T("settings.always-on"), func(bool) { v.revalidate() })
 	for i, d := range weekdays() {
 		v.days[i] = newDayRow(d, c.Schedule, changed)
 	}
@@ -193,9 +177,9 @@ func New(o Options) *View {
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
-	v.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), v.doSave)
+	v.save = widget.NewButtonWithIcon(i18n.T("settings.save"), theme.DocumentSaveIcon(), v.doSave)
 	v.save.Importance = widget.HighImportance
-	v.cancel = widget.NewButton("Cancel", func() {
+	v.cancel = widget.NewButton(i18n.T("settings.cancel"), func() {
 		if o.Cancel != nil {
 			o.Cancel()
 		}
@@ -206,44 +190,44 @@ func New(o Options) *View {
 		sections = append(sections, top)
 	}
 	breaks := widget.NewForm(
-		formItem("Sitting limit", v.sitting, "Default: "+formatDuration(def.SittingLimit)+" · e.g. 45m or 1h30m"),
-		formItem("Natural break", v.natural, "Default: "+formatDuration(def.NaturalBreak)+" · away this long resets sitting time"),
-		widget.NewFormItem("Suggested routine", v.suggest),
+		formItem(i18n.T("settings.sitting-limit"), v.sitting, i18n.F("settings.sitting-limit.hint", i18n.Args{"Default": formatDuration(def.SittingLimit)})),
+		formItem(i18n.T("settings.natural-break"), v.natural, i18n.F("settings.natural-break.hint", i18n.Args{"Default": formatDuration(def.NaturalBreak)})),
+		widget.NewFormItem(i18n.T("settings.suggest"), v.suggest),
 	)
 	remindersForm := widget.NewForm(
-		formItem("Remind again", v.remindAgain, "Default: "+formatDuration(def.RemindAgain)+" · repeats an ignored reminder"),
-		formItem("Max reminders", v.maxReminders, fmt.Sprintf("Default: %d · per due break, 1 to 100", def.MaxReminders)),
-		formItem("Snooze length", v.snooze, "Default: "+formatDuration(def.Snooze)),
-		formItem("Snooze limit", v.snoozeLimit, fmt.Sprintf("Default: %d · snoozes before a real break", def.SnoozeLimit)),
-		hinted(widget.NewFormItem("Do not disturb", v.dnd), "Default: hold · while DND is on"),
-		hinted(widget.NewFormItem("Notifications", container.NewVBox(v.buttons, v.prompt)), "Default: buttons on, window off"),
+		formItem(i18n.T("settings.remind-again"), v.remindAgain, i18n.F("settings.remind-again.hint", i18n.Args{"Default": formatDuration(def.RemindAgain)})),
+		formItem(i18n.T("settings.max-reminders"), v.maxReminders, i18n.F("settings.max-reminders.hint", i18n.Args{"Default": def.MaxReminders})),
+		formItem(i18n.T("settings.snooze"), v.snooze, i18n.F("settings.snooze.hint", i18n.Args{"Default": formatDuration(def.Snooze)})),
+		formItem(i18n.T("settings.snooze-limit"), v.snoozeLimit, i18n.F("settings.snooze-limit.hint", i18n.Args{"Default": def.SnoozeLimit})),
+		hinted(widget.NewFormItem(i18n.T("settings.dnd"), v.dnd), i18n.T("settings.dnd.hint")),
+		hinted(widget.NewFormItem(i18n.T("settings.notifications"), container.NewVBox(v.buttons, v.prompt)), i18n.T("settings.notifications.hint")),
 	)
 	remindersBox := container.NewVBox(remindersForm)
 	if o.TestReminder != nil {
-		test := widget.NewButtonWithIcon("Send a test reminder", theme.MailSendIcon(), o.TestReminder)
+		test := widget.NewButtonWithIcon(i18n.T("settings.test-reminder"), theme.MailSendIcon(), o.TestReminder)
 		remindersBox.Add(container.NewHBox(test))
 	}
-	hours := []*widget.FormItem{hinted(widget.NewFormItem("", v.alwaysOn), "Outside working hours nothing is counted or reminded")}
+	hours := []*widget.FormItem{hinted(widget.NewFormItem("", v.alwaysOn), i18n.T("settings.always-on.hint"))}
 	for _, r := range v.days {
 		hours = append(hours, r.formItem())
 	}
 	hoursForm := widget.NewForm(hours...)
 	hoursBox := container.NewVBox(hoursForm,
-		hintLabel("Hours: ranges like 09:00-12:30, 13:30-18:00; a range may cross midnight (22:00-02:00)."))
+		hintLabel(i18n.T("settings.hours.hint")))
 
-	systemForm := widget.NewForm(hinted(widget.NewFormItem("Idle detection", v.idle), "Default: automatic"))
+	systemForm := widget.NewForm(hinted(widget.NewFormItem(i18n.T("settings.idle"), v.idle), i18n.T("settings.idle.hint")))
 	if o.Autostart != nil {
-		systemForm.AppendItem(widget.NewFormItem("Start at login", v.autostartControl(o.Autostart)))
+		systemForm.AppendItem(widget.NewFormItem(i18n.T("settings.autostart"), v.autostartControl(o.Autostart)))
 	}
 
 	sections = append(sections,
-		widget.NewCard("Breaks", "", breaks),
-		widget.NewCard("Reminders", "", remindersBox),
-		widget.NewCard("Working hours", "", hoursBox),
-		widget.NewCard("System", "", systemForm),
+		widget.NewCard(i18n.T("settings.section.breaks"), "", breaks),
+		widget.NewCard(i18n.T("settings.section.reminders"), "", remindersBox),
+		widget.NewCard(i18n.T("settings.section.hours"), "", hoursBox),
+		widget.NewCard(i18n.T("settings.section.system"), "", systemForm),
 	)
 
-	where := hintLabel("Saved to " + tildePath(o.Path))
+	where := hintLabel(i18n.F("settings.saved-to", i18n.Args{"Path": tildePath(o.Path)}))
 	where.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewHBox(v.cancel, v.save)
 	footer := container.NewVBox(widget.NewSeparator(), v.status,
@@ -258,7 +242,7 @@ func New(o Options) *View {
 func (v *View) Content() fyne.CanvasObject { return v.content }
 
 func (v *View) autostartControl(a Autostart) fyne.CanvasObject {
-	v.autostart = widget.NewCheck("Start Limber when I log in", nil)
+	v.autostart = widget.NewCheck(i18n.T("settings.autostart.check"), nil)
 	desc := hintLabel(a.Describe())
 	on, err := a.Enabled()
 	if err != nil {
@@ -293,7 +277,7 @@ func errorBox(errs []reminders.ConfigError) fyne.CanvasObject {
 	if len(errs) == 0 {
 		return nil
 	}
-	title := widget.NewLabel("Your config file has problems; these keys use their defaults until you save:")
+	title := widget.NewLabel(i18n.T("settings.config-errors"))
 	title.Wrapping = fyne.TextWrapWord
 	title.Importance = widget.WarningImportance
 	title.TextStyle.Bold = true
@@ -307,14 +291,14 @@ func errorBox(errs []reminders.ConfigError) fyne.CanvasObject {
 }
 
 func suggestSelect(list []routines.Routine, current string) (*widget.Select, map[string]string) {
-	ids := map[string]string{rotateLabel: reminders.SuggestRotate}
-	opts := []string{rotateLabel}
+	ids := map[string]string{rotateLabel(): reminders.SuggestRotate}
+	opts := []string{rotateLabel()}
 	selected := ""
 	if current == reminders.SuggestRotate {
-		selected = rotateLabel
+		selected = rotateLabel()
 	}
 	for _, r := range list {
-		label := r.Name
+		label := i18n.RoutineName(r)
 		if label == "" {
 			label = r.ID
 		}
@@ -331,7 +315,7 @@ func suggestSelect(list []routines.Routine, current string) (*widget.Select, map
 		}
 	}
 	if selected == "" { // a routine that is gone: keep it rather than lose the user's choice
-		selected = current + " (not installed)"
+		selected = i18n.F("settings.not-installed", i18n.Args{"ID": current})
 		ids[selected] = current
 		opts = append(opts, selected)
 	}
@@ -343,19 +327,19 @@ func suggestSelect(list []routines.Routine, current string) (*widget.Select, map
 func newDayRow(d time.Weekday, s reminders.Schedule, onChange func()) *dayRow {
 	r := &dayRow{day: d, ranges: widget.NewEntry(), msg: newErrorLabel()}
 	ranges, set := s.Day(d)
-	mode := dayAllDay
+	mode := dayAllDay()
 	switch {
 	case set && len(ranges) == 0:
-		mode = dayOff
+		mode = dayOff()
 	case set:
-		mode = dayHours
+		mode = dayHours()
 		parts := make([]string, len(ranges))
 		for i, rg := range ranges {
 			parts[i] = rg.String()
 		}
 		r.ranges.SetText(strings.Join(parts, ", "))
 	}
-	r.mode = widget.NewSelect([]string{dayAllDay, dayHours, dayOff}, nil)
+	r.mode = widget.NewSelect([]string{dayAllDay(), dayHours(), dayOff()}, nil)
 	r.mode.SetSelected(mode)
 	r.mode.OnChanged = func(string) { onChange() }
 	r.ranges.OnChanged = func(string) { onChange() }
@@ -364,15 +348,15 @@ func newDayRow(d time.Weekday, s reminders.Schedule, onChange func()) *dayRow {
 
 func (r *dayRow) formItem() *widget.FormItem {
 	row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, r.mode.MinSize().Height), r.mode), nil, r.ranges)
-	return widget.NewFormItem(r.day.String(), container.NewVBox(row, r.msg))
+	return widget.NewFormItem(i18n.Weekday(r.day), container.NewVBox(row, r.msg))
 }
 
 // parse returns the day's ranges: nil, false for "All day"; none for "Off".
 func (r *dayRow) parse() ([]reminders.Range, bool, error) {
 	switch r.mode.Selected {
-	case dayOff:
+	case dayOff():
 		return nil, true, nil
-	case dayHours:
+	case dayHours():
 	default:
 		return nil, false, nil
 	}
@@ -383,12 +367,12 @@ func (r *dayRow) parse() ([]reminders.Range, bool, error) {
 		}
 		rg, err := reminders.ParseRange(part)
 		if err != nil {
-			return nil, true, fmt.Errorf("%v (use HH:MM-HH:MM, 24-hour clock)", err)
+			return nil, true, errors.New(i18n.F("settings.bad-range", i18n.Args{"Error": err.Error()}))
 		}
 		out = append(out, rg)
 	}
 	if len(out) == 0 {
-		return nil, true, errors.New("enter at least one range, e.g. 09:00-17:00, or choose Off")
+		return nil, true, errors.New(i18n.T("settings.no-range"))
 	}
 	return out, true, nil
 }
@@ -402,9 +386,9 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 		d, err := time.ParseDuration(strings.TrimSpace(f.entry.Text))
 		switch {
 		case strings.TrimSpace(f.entry.Text) == "":
-			errs[key] = errors.New("enter a duration, e.g. 45m or 1h30m")
+			errs[key] = errors.New(i18n.T("settings.enter-duration"))
 		case err != nil:
-			errs[key] = fmt.Errorf("%q is not a duration (use e.g. 45m or 1h30m)", f.entry.Text)
+			errs[key] = errors.New(i18n.F("settings.bad-duration", i18n.Args{"Value": strconv.Quote(f.entry.Text)}))
 		default:
 			*dst = d
 		}
@@ -412,7 +396,7 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 	count := func(key string, f *field, dst *int) {
 		n, err := strconv.Atoi(strings.TrimSpace(f.entry.Text))
 		if err != nil {
-			errs[key] = errors.New("enter a whole number from 1 to 100")
+			errs[key] = errors.New(i18n.T("settings.enter-count"))
 			return
 		}
 		*dst = n
@@ -425,7 +409,7 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 	count("snooze_limit", v.snoozeLimit, &cfg.SnoozeLimit)
 
 	cfg.DND = reminders.DNDHold
-	if v.dnd.Selected == dndIgnore {
+	if v.dnd.Selected == dndIgnore() {
 		cfg.DND = reminders.DNDIgnore
 	}
 	cfg.Suggest = v.suggestIDs[v.suggest.Selected]
@@ -459,7 +443,7 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 		}
 		if e.Key == "natural_break" && cfg.NaturalBreak >= cfg.SittingLimit {
 			if errs["sitting_limit"] == nil {
-				errs[e.Key] = fmt.Errorf("must be shorter than the sitting limit (%s)", formatDuration(cfg.SittingLimit))
+				errs[e.Key] = errors.New(i18n.F("settings.natural-too-long", i18n.Args{"Limit": formatDuration(cfg.SittingLimit)}))
 			}
 			continue
 		}
@@ -488,7 +472,7 @@ func (v *View) revalidate() {
 			continue
 		}
 		r.mode.Enable()
-		if r.mode.Selected == dayHours {
+		if r.mode.Selected == dayHours() {
 			r.ranges.SetPlaceHolder(rangesPlaceholder)
 			r.ranges.Enable()
 		} else {
@@ -501,7 +485,7 @@ func (v *View) revalidate() {
 	} else {
 		v.save.Enable()
 	}
-	if v.status.Text == savedMessage {
+	if v.status.Text == savedMessage() {
 		v.status.Hide() // the form changed since
 	}
 }
@@ -512,17 +496,17 @@ func (v *View) doSave() {
 		return
 	}
 	if err := v.o.Save(cfg); err != nil {
-		v.showStatus("Could not save: "+err.Error(), widget.DangerImportance)
+		v.showStatus(i18n.F("settings.save-failed", i18n.Args{"Error": err.Error()}), widget.DangerImportance)
 		return
 	}
 	if v.autostart != nil && v.autostart.Checked != v.autostartWas {
 		if err := v.o.Autostart.Set(v.autostart.Checked); err != nil {
-			v.showStatus("Settings saved, but start at login could not be changed: "+err.Error(), widget.DangerImportance)
+			v.showStatus(i18n.F("settings.autostart-failed", i18n.Args{"Error": err.Error()}), widget.DangerImportance)
 			return
 		}
 		v.autostartWas = v.autostart.Checked
 	}
-	v.showStatus(savedMessage, widget.SuccessImportance)
+	v.showStatus(savedMessage(), widget.SuccessImportance)
 }
 
 func (v *View) showStatus(text string, imp widget.Importance) {

@@ -105,16 +105,16 @@ func TestValidationMessages(t *testing.T) {
 			func(v *View) *widget.Label { return v.snoozeLimit.msg }, "out of range"},
 		{"day bad range", func(v *View) {
 			v.alwaysOn.SetChecked(false)
-			v.days[0].mode.SetSelected(dayHours)
+			v.days[0].mode.SetSelected(dayHours())
 			v.days[0].ranges.SetText("9-5")
 		}, func(v *View) *widget.Label { return v.days[0].msg }, "HH:MM-HH:MM"},
 		{"day empty hours", func(v *View) {
 			v.alwaysOn.SetChecked(false)
-			v.days[4].mode.SetSelected(dayHours)
+			v.days[4].mode.SetSelected(dayHours())
 		}, func(v *View) *widget.Label { return v.days[4].msg }, "at least one range"},
 		{"day same start and end", func(v *View) {
 			v.alwaysOn.SetChecked(false)
-			v.days[6].mode.SetSelected(dayHours)
+			v.days[6].mode.SetSelected(dayHours())
 			v.days[6].ranges.SetText("09:00-09:00")
 		}, func(v *View) *widget.Label { return v.days[6].msg }, "starts and ends at the same time"},
 	}
@@ -152,7 +152,7 @@ func TestAlwaysOnDisablesDays(t *testing.T) {
 	if v.days[0].mode.Disabled() || !v.days[0].ranges.Disabled() {
 		t.Error("unchecked: mode should be enabled, ranges disabled for All day")
 	}
-	v.days[0].mode.SetSelected(dayHours)
+	v.days[0].mode.SetSelected(dayHours())
 	if v.days[0].ranges.Disabled() {
 		t.Error("Hours: ranges should be enabled")
 	}
@@ -171,22 +171,22 @@ func TestSaveRoundTripKeepsUnknownKeys(t *testing.T) {
 		saved = append(saved, c)
 		return reminders.SaveConfig(path, c)
 	}})
-	if v.alwaysOn.Checked || v.days[6].mode.Selected != dayOff {
+	if v.alwaysOn.Checked || v.days[6].mode.Selected != dayOff() {
 		t.Fatalf("schedule not shown: always on %v, sunday %q", v.alwaysOn.Checked, v.days[6].mode.Selected)
 	}
 	v.sitting.entry.SetText("1h")
-	v.days[0].mode.SetSelected(dayHours)
+	v.days[0].mode.SetSelected(dayHours())
 	v.days[0].ranges.SetText("09:00-12:30, 22:00-02:00")
-	v.days[5].mode.SetSelected(dayOff)
+	v.days[5].mode.SetSelected(dayOff())
 	v.suggest.SetSelected("Neck reset")
-	v.dnd.SetSelected(dndIgnore)
+	v.dnd.SetSelected(dndIgnore())
 	v.prompt.SetChecked(true)
 	v.idle.SetSelected(idleLabel("x11"))
 	test.Tap(v.save)
 	if len(saved) != 1 {
 		t.Fatalf("Save called %d times", len(saved))
 	}
-	if v.status.Text != savedMessage {
+	if v.status.Text != savedMessage() {
 		t.Errorf("status = %q", v.status.Text)
 	}
 	want := reminders.DefaultConfig()

@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n"
+
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -33,14 +35,12 @@ type Options struct {
 	Save func(suggestedName string, write func(io.Writer) error)
 }
 
-// Range choices of the history charts.
-const (
-	range7  = "Last 7 days"
-	range30 = "Last 30 days"
-)
+// range7 and range30 label the range choices of the history charts.
+func range7() string  { return i18n.T("stats.last-7") }
+func range30() string { return i18n.T("stats.last-30") }
 
 // EmptyMessage is shown instead of the statistics when there is no history.
-const EmptyMessage = "No breaks yet — Limber will fill this in as you work"
+func EmptyMessage() string { return i18n.T("stats.empty") }
 
 // View is the Statistics content. Build it with New.
 type View struct {
@@ -58,31 +58,31 @@ func New(o Options) *View {
 		o.Now = time.Now()
 	}
 	v := &View{o: o}
-	v.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), v.doExport)
+	v.export = widget.NewButtonWithIcon(i18n.T("stats.export"), theme.DocumentSaveIcon(), v.doExport)
 	if o.Save == nil || len(o.Events) == 0 {
 		v.export.Disable()
 	}
 	footer := container.NewPadded(container.NewBorder(nil, nil, nil, v.export,
-		caption(fmt.Sprintf("%d events recorded", len(o.Events)))))
+		caption(i18n.N("stats.events", len(o.Events), nil))))
 
 	if len(o.Events) == 0 {
 		v.content = container.NewBorder(nil, footer, nil, nil, emptyState())
 		return v
 	}
 
-	v.breaks = newBarChart("Breaks per day", theme.ColorNamePrimary, countLabel, niceCount)
-	v.longest = newBarChart("Longest sitting stretch", theme.ColorNameWarning,
+	v.breaks = newBarChart(i18n.T("stats.breaks-per-day"), theme.ColorNamePrimary, countLabel, niceCount)
+	v.longest = newBarChart(i18n.T("stats.longest"), theme.ColorNameWarning,
 		minutesLabel, niceMinutes)
-	v.span = widget.NewRadioGroup([]string{range7, range30}, func(string) { v.showSpan() })
+	v.span = widget.NewRadioGroup([]string{range7(), range30()}, func(string) { v.showSpan() })
 	v.span.Horizontal = true
 	v.span.Required = true
-	v.span.SetSelected(range7)
+	v.span.SetSelected(range7())
 
 	history := container.NewVBox(container.NewHBox(v.span), v.breaks, v.longest)
 	body := container.NewVBox(
-		widget.NewCard("Today", v.o.Now.Format("Monday 2 January"), todayPanel(summarizeToday(o.Events, o.Now))),
-		widget.NewCard("History", "", history),
-		widget.NewCard("Most-done routines", "", v.routinesPanel()),
+		widget.NewCard(i18n.T("stats.today"), i18n.LongDate(v.o.Now), todayPanel(summarizeToday(o.Events, o.Now))),
+		widget.NewCard(i18n.T("stats.history"), "", history),
+		widget.NewCard(i18n.T("stats.top-routines"), "", v.routinesPanel()),
 	)
 	v.content = container.NewBorder(nil, footer, nil, nil, container.NewVScroll(container.NewPadded(body)))
 	return v
@@ -93,10 +93,10 @@ func (v *View) Content() fyne.CanvasObject { return v.content }
 
 func emptyState() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.HistoryIcon())
-	msg := widget.NewLabel(EmptyMessage)
+	msg := widget.NewLabel(EmptyMessage())
 	msg.Alignment = fyne.TextAlignCenter
 	msg.TextStyle.Bold = true
-	sub := caption("Breaks, reminders and routines appear here day by day.")
+	sub := caption(i18n.T("stats.empty.hint"))
 	sub.Alignment = fyne.TextAlignCenter
 	return container.NewCenter(container.NewVBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), icon)), msg, sub))
@@ -118,24 +118,24 @@ func tile(value, label string) fyne.CanvasObject {
 
 func todayPanel(t today) fyne.CanvasObject {
 	if !t.Any {
-		return widget.NewLabel("Nothing recorded yet today.")
+		return widget.NewLabel(i18n.T("stats.nothing-today"))
 	}
 	grid := container.NewGridWithColumns(3,
-		tile(formatSpan(t.Sat), "time sat (estimate)"),
-		tile(formatSpan(t.LongestSitting), "longest unbroken sitting"),
-		tile(fmt.Sprint(t.Breaks), fmt.Sprintf("breaks: %d natural, %d routines", t.NaturalBreaks, t.RoutinesCompleted)),
-		tile(fmt.Sprint(t.Reminders), "reminders"),
-		tile(fmt.Sprint(t.Snoozed), "snoozed"),
-		tile(fmt.Sprint(t.Skipped), "skipped"),
+		tile(formatSpan(t.Sat), i18n.T("stats.tile.sat")),
+		tile(formatSpan(t.LongestSitting), i18n.T("stats.tile.longest")),
+		tile(fmt.Sprint(t.Breaks), i18n.F("stats.tile.breaks", i18n.Args{"Natural": t.NaturalBreaks, "Routines": t.RoutinesCompleted})),
+		tile(fmt.Sprint(t.Reminders), i18n.T("stats.tile.reminders")),
+		tile(fmt.Sprint(t.Snoozed), i18n.T("stats.tile.snoozed")),
+		tile(fmt.Sprint(t.Skipped), i18n.T("stats.tile.skipped")),
 	)
-	note := caption("Time sat adds up each sitting stretch as recorded when it ended (a break, routine, pause or the end of working hours); the stretch in progress counts up to its last reminder.")
+	note := caption(i18n.T("stats.tile.note"))
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(grid, note)
 }
 
 func (v *View) showSpan() {
 	n := 7
-	if v.span.Selected == range30 {
+	if v.span.Selected == range30() {
 		n = 30
 	}
 	days := lastDays(v.o.Events, v.o.Now, n)
@@ -147,11 +147,11 @@ func (v *View) showSpan() {
 		longest[i] = d.Longest.Minutes()
 		switch {
 		case i == n-1:
-			labels[i] = "Today"
+			labels[i] = i18n.T("stats.today")
 		case n <= 7:
-			labels[i] = d.Day.Format("Mon")
+			labels[i] = i18n.ShortWeekday(d.Day.Weekday())
 		case (n-1-i)%7 == 0:
-			labels[i] = d.Day.Format("2 Jan")
+			labels[i] = i18n.ShortDate(d.Day)
 		}
 	}
 	v.breaks.set(breaks, labels, n <= 7)
@@ -161,7 +161,7 @@ func (v *View) showSpan() {
 func (v *View) routinesPanel() fyne.CanvasObject {
 	top := topRoutines(v.o.Events, 5)
 	if len(top) == 0 {
-		return widget.NewLabel("No routine finished yet. Try one from the tray menu.")
+		return widget.NewLabel(i18n.T("stats.no-routines"))
 	}
 	rows := container.New(layoutTwoColumns{})
 	for _, rc := range top {
@@ -171,11 +171,7 @@ func (v *View) routinesPanel() fyne.CanvasObject {
 				name = n
 			}
 		}
-		times := "times"
-		if rc.Count == 1 {
-			times = "time"
-		}
-		count := widget.NewLabel(fmt.Sprintf("%d %s", rc.Count, times))
+		count := widget.NewLabel(i18n.N("stats.times", rc.Count, nil))
 		count.Alignment = fyne.TextAlignTrailing
 		rows.Add(widget.NewLabel(name))
 		rows.Add(count)

@@ -206,7 +206,7 @@ func TestViewFixture(t *testing.T) {
 	if has(text, "desk-quick") {
 		t.Error("an unfinished routine is listed as done")
 	}
-	if has(text, EmptyMessage) {
+	if has(text, EmptyMessage()) {
 		t.Error("empty state shown with history")
 	}
 
@@ -216,7 +216,7 @@ func TestViewFixture(t *testing.T) {
 	if v.longest.values[6] != 105 {
 		t.Errorf("longest today = %v min, want 105", v.longest.values[6])
 	}
-	v.span.SetSelected(range30)
+	v.span.SetSelected(range30())
 	if len(v.breaks.values) != 30 || len(v.longest.values) != 30 || v.breaks.values[29] != 4 {
 		t.Errorf("30-day chart: %v", v.breaks.values)
 	}
@@ -254,7 +254,7 @@ func TestViewEmpty(t *testing.T) {
 	saved := false
 	v := New(Options{Now: fixtureNow, Save: func(string, func(io.Writer) error) { saved = true }})
 	text := labels(v.Content())
-	if !has(text, EmptyMessage) {
+	if !has(text, EmptyMessage()) {
 		t.Errorf("no empty state in %q", text)
 	}
 	for _, s := range []string{"0m", "Breaks per day", "skipped", "longest"} {
@@ -297,7 +297,7 @@ func TestRender(t *testing.T) {
 				w.Resize(size)
 				snapshot(t, w, "stats-"+name+"-"+state)
 				if v.span != nil {
-					v.span.SetSelected(range30)
+					v.span.SetSelected(range30())
 					if scroll, ok := v.Content().(*fyne.Container).Objects[0].(*container.Scroll); ok {
 						scroll.ScrollToBottom()
 					}

@@ -1,0 +1,343 @@
+package i18n_test
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/app/i18n/i18ntest"
+	"github.com/limber-app/limber/routines"
+)
+
+// catalog is one translation file: key → plural forms ("other" for a plain
+// string).
+type catalog map[string]map[string]string
+
+func readCatalogs(t *testing.T) map[string]catalog {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("translations", "*.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no translation files: %v", err)
+	}
+	out := map[string]catalog{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(data, &raw); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		c := catalog{}
+		for k, v := range raw {
+			var s string
+			if json.Unmarshal(v, &s) == nil {
+				c[k] = map[string]string{"other": s}
+				continue
+			}
+			var forms map[string]string
+			if err := json.Unmarshal(v, &forms); err != nil {
+				t.Fatalf("%s: key %q is neither a string nor plural forms: %v", p, k, err)
+			}
+			c[k] = forms
+		}
+		out[strings.TrimSuffix(filepath.Base(p), ".json")] = c
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
+
+// placeholders lists the {{.Name}} fields used by any form of a message.
+func placeholders(forms map[string]string) []string {
+	set := map[string]bool{}
+	for _, f := range forms {
+		for _, m := range placeholder.FindAllStringSubmatch(f, -1) {
+			set[m[1]] = true
+		}
+	}
+	return sortedKeys(set)
+}
+
+// pluralForms are the CLDR forms each shipped language needs for a plural
+// message (go-i18n's rules: Spanish has "many" for millions).
+var pluralForms = map[string][]string{
+	"en": {"one", "other"},
+	"de": {"one", "other"},
+	"es": {"one", "many", "other"},
+}
+
+// TestCompleteness checks every language against English: the same keys,
+// no empty text, the same placeholders, and plural forms where English has
+// them.
+func TestCompleteness(t *testing.T) {
+	all := readCatalogs(t)
+	en, ok := all["en"]
+	if !ok {
+		t.Fatal("translations/en.json is missing")
+	}
+	if got, want := i18n.Languages(), sortedKeys(all); !slices.Equal(got, want) {
+		t.Errorf("Languages() = %v, want %v", got, want)
+	}
+	for _, lang := range sortedKeys(all) {
+		c := all[lang]
+		t.Run(lang, func(t *testing.T) {
+			need, ok := pluralForms[lang]
+			if !ok {
+				t.Fatalf("add %s's plural forms (see go-i18n's CLDR rules) to pluralForms in this test", lang)
+			}
+			for _, k := range sortedKeys(en) {
+				if _, ok := c[k]; !ok {
+					t.Errorf("missing key %q", k)
+				}
+			}
+			for _, k := range sortedKeys(c) {
+				forms := c[k]
+				enForms, ok := en[k]
+				if !ok {
+					t.Errorf("key %q is not in en.json", k)
+					continue
+				}
+				for form, text := range forms {
+					if strings.TrimSpace(text) == "" {
+						t.Errorf("%q (%s) is empty", k, form)
+					}
+				}
+				if got, want := placeholders(forms), placeholders(enForms); !slices.Equal(got, want) {
+					t.Errorf("%q uses placeholders %v, English uses %v", k, got, want)
+				}
+				if _, plural := enForms["one"]; plural {
+					for _, f := range need {
+						if forms[f] == "" {
+							t.Errorf("plural %q lacks the %q form", k, f)
+						}
+					}
+				} else if len(forms) != 1 {
+					t.Errorf("%q has plural forms but English has none", k)
+				}
+			}
+		})
+	}
+}
+
+// TestLibraryKeys checks that every library stretch and built-in routine
+// has its keys, and that en.json says exactly what the library says, so a
+// change of an English cue cannot leave a stale translation key behind.
+func TestLibraryKeys(t *testing.T) {
+	en := readCatalogs(t)["en"]
+	text := func(k string) string { return en[k]["other"] }
+	cautions := map[string]bool{}
+	for k := range en {
+		if strings.HasPrefix(k, "caution.") {
+			cautions[text(k)] = true
+		}
+	}
+	lib := routines.Library()
+	if len(lib) != 38 {
+		t.Errorf("library has %d stretches; the translations were written for 38", len(lib))
+	}
+	for _, s := range lib {
+		if got := text("stretch." + s.ID + ".name"); got != s.Name {
+			t.Errorf("stretch.%s.name = %q, library says %q", s.ID, got, s.Name)
+		}
+		for i, c := range s.Cues {
+			k := "stretch." + s.ID + ".cue." + strconv.Itoa(i+1)
+			if got := text(k); got != c {
+				t.Errorf("%s = %q, library says %q", k, got, c)
+			}
+		}
+		if k := "stretch." + s.ID + ".cue." + strconv.Itoa(len(s.Cues)+1); text(k) != "" {
+			t.Errorf("%s exists, but the stretch has only %d cues", k, len(s.Cues))
+		}
+		if s.Caution != "" && !cautions[s.Caution] {
+			t.Errorf("stretch %s: no caution.* key says %q", s.ID, s.Caution)
+		}
+	}
+	for _, r := range routines.Builtin() {
+		if got := text("routine." + r.ID + ".name"); got != r.Name {
+			t.Errorf("routine.%s.name = %q, library says %q", r.ID, got, r.Name)
+		}
+		if got := text("routine." + r.ID + ".description"); got != r.Description {
+			t.Errorf("routine.%s.description = %q, library says %q", r.ID, got, r.Description)
+		}
+	}
+	if got := text("safety.note"); got != routines.SafetyNote {
+		t.Errorf("safety.note = %q, want routines.SafetyNote", got)
+	}
+}
+
+// TestFyneLoadsFiles registers the embedded files with Fyne, which parses
+// them with go-i18n: a file Fyne rejects would leave the app in English.
+func TestFyneLoadsFiles(t *testing.T) {
+	if err := i18n.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if err := fs.WalkDir(os.DirFS("translations"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".json") {
+			t.Errorf("translations/%s: only <language>.json files belong here", p)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLanguages follows the locale as a user's environment sets it.
+func TestLanguages(t *testing.T) {
+	cat, _ := routines.LookupStretch("cat-camel")
+	reset, _ := routines.LookupBuiltin(routines.QuickStandingReset)
+	tests := []struct {
+		locale                   string
+		start, stretch, cue1     string
+		routine, minutes, paused string
+	}{
+		{"en_US.UTF-8", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
+			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
+		{"C", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
+			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
+		{"de_DE.UTF-8", "Dehnübung starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
+			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
+		{"de_AT", "Dehnübung starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
+			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
+		{"es_ES.UTF-8", "Iniciar rutina de estiramiento", "Gato y camello", "Empieza a cuatro patas, con las manos bajo los hombros.",
+			"Reinicio rápido de pie", "5 minutos", "En pausa hasta el jue 09:00"},
+		// Fyne translates French, Limber does not: Limber stays English.
+		{"fr_FR.UTF-8", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
+			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
+	}
+	thursday := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.locale, func(t *testing.T) {
+			i18ntest.Use(t, tt.locale)
+			check := func(what, got, want string) {
+				t.Helper()
+				if got != want {
+					t.Errorf("%s = %q, want %q", what, got, want)
+				}
+			}
+			check("tray.start", i18n.T("tray.start"), tt.start)
+			check("StretchName", i18n.StretchName(cat), tt.stretch)
+			check("StretchCues[0]", i18n.StretchCues(cat)[0], tt.cue1)
+			check("RoutineName", i18n.RoutineName(reset), tt.routine)
+			check("duration.minutes", i18n.N("duration.minutes", 5, nil), tt.minutes)
+			check("status.paused-until-day", i18n.F("status.paused-until-day", i18n.Args{"DayTime": i18n.DayTime(thursday)}), tt.paused)
+		})
+	}
+}
+
+// TestUserTextStaysAsWritten: user routines and changed steps are never
+// translated, even when they reuse a built-in's ID or a stretch's ID.
+func TestUserTextStaysAsWritten(t *testing.T) {
+	i18ntest.Use(t, "de_DE.UTF-8")
+	reset, _ := routines.LookupBuiltin(routines.QuickStandingReset)
+	mine := reset
+	mine.Source = "my-reset.toml"
+	if got := i18n.RoutineName(mine); got != reset.Name {
+		t.Errorf("user routine name = %q, want it as written (%q)", got, reset.Name)
+	}
+	if got := i18n.RoutineDescription(mine); got != reset.Description {
+		t.Errorf("user routine description = %q, want it as written", got)
+	}
+
+	cat, _ := routines.LookupStretch("cat-camel")
+	step := routines.StepOf(cat, 0)
+	if got := i18n.StepName(step); got != "Katze und Kamel" {
+		t.Errorf("library step name = %q, want the German", got)
+	}
+	step.Name, step.Cues = "Meine Katze", []string{"Langsam."}
+	if got := i18n.StepName(step); got != "Meine Katze" {
+		t.Errorf("renamed step = %q, want it as written", got)
+	}
+	if got := i18n.StepCues(step); !slices.Equal(got, step.Cues) {
+		t.Errorf("own cues = %q, want them as written", got)
+	}
+	custom := routines.Step{Name: "Look out of the window", Cues: []string{"Blink slowly."}, Caution: "Mind the cat."}
+	if i18n.StepName(custom) != custom.Name || !slices.Equal(i18n.StepCues(custom), custom.Cues) || i18n.StepCaution(custom) != custom.Caution {
+		t.Errorf("custom step was changed: %q %q %q", i18n.StepName(custom), i18n.StepCues(custom), i18n.StepCaution(custom))
+	}
+	neck, _ := routines.LookupStretch("neck-side-tilt")
+	if got := i18n.Caution(neck.Caution); got == neck.Caution || !strings.Contains(got, "schwindlig") {
+		t.Errorf("library caution in German = %q", got)
+	}
+}
+
+// TestDates checks the date formats that Go cannot translate.
+func TestDates(t *testing.T) {
+	day := time.Date(2026, 1, 5, 14, 30, 0, 0, time.UTC) // a Monday
+	tests := []struct{ locale, long, short, dayTime string }{
+		{"en_GB.UTF-8", "Monday 5 January", "5 Jan", "Mon 14:30"},
+		{"de_DE.UTF-8", "Montag, 5. Januar", "5. Jan.", "Mo 14:30"},
+		{"es_ES.UTF-8", "lunes, 5 de enero", "5 ene", "lun 14:30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.locale, func(t *testing.T) {
+			i18ntest.Use(t, tt.locale)
+			if got := i18n.LongDate(day); got != tt.long {
+				t.Errorf("LongDate = %q, want %q", got, tt.long)
+			}
+			if got := i18n.ShortDate(day); got != tt.short {
+				t.Errorf("ShortDate = %q, want %q", got, tt.short)
+			}
+			if got := i18n.DayTime(day); got != tt.dayTime {
+				t.Errorf("DayTime = %q, want %q", got, tt.dayTime)
+			}
+		})
+	}
+}
+
+// TestOr falls back for values without a key, and translates those with one.
+func TestOr(t *testing.T) {
+	i18ntest.Use(t, "de_DE.UTF-8")
+	if got := i18n.Or("settings.idle.hanging", "hanging"); got != "hanging" {
+		t.Errorf("Or(unknown) = %q", got)
+	}
+	if got := i18n.Or("settings.idle.none", "none"); !strings.HasPrefix(got, "Keine") {
+		t.Errorf("Or(known) = %q, want the German", got)
+	}
+}
+
+// TestEnglishContract pins the English texts that DESIGN.md, the README
+// and the end-to-end tests rely on.
+func TestEnglishContract(t *testing.T) {
+	en := readCatalogs(t)["en"]
+	for key, want := range map[string]string{
+		"tray.start":      "Start stretch routine",
+		"tray.routines":   "Routines",
+		"tray.snooze":     "Snooze",
+		"tray.pause":      "Pause",
+		"tray.resume":     "Resume",
+		"tray.settings":   "Settings…",
+		"tray.stats":      "Statistics…",
+		"tray.quit":       "Quit",
+		"window.routine":  "{{.Name}} — Limber",
+		"window.picker":   "Routines — Limber",
+		"window.settings": "Settings — Limber",
+		"window.stats":    "Statistics — Limber",
+		"window.prompt":   "Time to stand up — Limber",
+		"reminder.title":  "Time to stand up",
+		"cli.not-running": "Limber is not running (start it with: limber)",
+	} {
+		if got := en[key]["other"]; got != want {
+			t.Errorf("en %s = %q, want %q", key, got, want)
+		}
+	}
+}
