@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Limber needs, only those missing.
-# Usage: scripts/deps.sh build|test
+# Usage: scripts/deps.sh build|test|dist|cross
 # As root it runs apt-get; with sudo available it uses sudo; otherwise it
 # prints the exact command and fails, so nothing half-works silently.
 set -euo pipefail
@@ -8,12 +8,18 @@ set -euo pipefail
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 test_pkgs=(xvfb xauth dbus dbus-daemon xdotool imagemagick libgl1-mesa-dri x11-utils)
+# make package / install / dist-check: icon sizes, .tar.xz, validators.
+dist_pkgs=(imagemagick xz-utils appstream desktop-file-utils)
+# make cross: the MinGW C compiler for the Windows cgo build.
+cross_pkgs=(gcc-mingw-w64-x86-64)
 
 case "${1:-}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+dist) want=("${dist_pkgs[@]}") ;;
+cross) want=("${cross_pkgs[@]}") ;;
 *)
-	echo "usage: $0 build|test" >&2
+	echo "usage: $0 build|test|dist|cross" >&2
 	exit 2
 	;;
 esac
