@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/routines"
 )
 
@@ -95,4 +93,6 @@ func libraryStretch(st routines.Step) (routines.Stretch, bool) {
 
 // text translates a library string by key, falling back to the English the
 // library itself carries.
-func text(key, english string) string { return lang.X(key, english) }
+// text translates key, falling back to english quietly when the key is not
+// in the catalog (a routine that only looks built-in, as in tests).
+func text(key, english string) string { return Or(key, english) }

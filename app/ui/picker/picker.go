@@ -324,13 +324,18 @@ func (v *View) setHeader(title, summary, origin, description string) {
 	}
 }
 
+// thumbPixels is the size thumbnails are drawn at: sharp on HiDPI screens.
+const thumbPixels = 128
+
 // stepRow is one step of the preview: picture, number and name, timing.
 func stepRow(i int, s routines.Step, pal art.Palette) fyne.CanvasObject {
+	// A raster keeps the picture's proportions in the row's tall, narrow
+	// slot, where Fyne would stretch an SVG to the slot's shape.
 	var img *canvas.Image
-	if frames := art.StepFrames(s, pal); len(frames) > 0 {
-		img = canvas.NewImageFromResource(frames[0])
+	if frames := art.StepImages(s, pal, thumbPixels); len(frames) > 0 {
+		img = canvas.NewImageFromImage(frames[0])
 	} else {
-		img = canvas.NewImageFromResource(nil)
+		img = canvas.NewImageFromImage(nil)
 	}
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(thumbWidth, thumbHeight))

@@ -112,19 +112,21 @@ func (v *View) suggestionBox(s routines.Stretch) fyne.CanvasObject {
 		v.cue.Hide()
 	}
 
-	frames := art.StepFrames(routines.StepOf(s, 0), art.CurrentPalette())
+	// A raster keeps the picture's proportions; Fyne would stretch an SVG
+	// to the shape of its slot.
+	frames := art.StepImages(routines.StepOf(s, 0), art.CurrentPalette(), picturePixels)
 	if len(frames) == 0 {
 		return texts
 	}
-	v.picture = canvas.NewImageFromResource(frames[0])
+	v.picture = canvas.NewImageFromImage(frames[0])
 	v.picture.FillMode = canvas.ImageFillContain
 	v.picture.SetMinSize(fyne.NewSize(pictureWidth, pictureHeight))
 	if app := fyne.CurrentApp(); app != nil {
 		// The picture is coloured for the theme; follow a light/dark switch.
 		app.Settings().AddListener(func(fyne.Settings) {
 			fyne.Do(func() {
-				if f := art.StepFrames(routines.StepOf(s, 0), art.CurrentPalette()); len(f) > 0 {
-					v.picture.Resource = f[0]
+				if f := art.StepImages(routines.StepOf(s, 0), art.CurrentPalette(), picturePixels); len(f) > 0 {
+					v.picture.Image = f[0]
 					v.picture.Refresh()
 				}
 			})
@@ -202,3 +204,6 @@ func routineLine(r routines.Routine) string {
 	}
 	return fmt.Sprintf("%s · %d min", name, max(1, int(d.Round(time.Minute)/time.Minute)))
 }
+
+// picturePixels is the size the suggested stretch is drawn at.
+const picturePixels = 256

@@ -1,6 +1,7 @@
 package prompt
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"os"
@@ -122,7 +123,7 @@ func TestTexts(t *testing.T) {
 			t.Errorf("prompt lacks %q; shows %q", want, got)
 		}
 	}
-	if v.picture == nil || v.picture.Resource == nil {
+	if v.picture == nil || v.picture.Image == nil {
 		t.Error("the suggested stretch has no picture")
 	}
 	if v.startBtn.Importance != widget.HighImportance {
@@ -220,9 +221,12 @@ func TestThemeChangeRecoloursPicture(t *testing.T) {
 	a.Settings().SetTheme(theme.LightTheme())
 	s, r := suggestion(t)
 	v := New(Options{Stretch: s, Routine: r})
-	light := v.picture.Resource.Name()
+	light, ok := v.picture.Image.(*image.RGBA)
+	if !ok {
+		t.Fatalf("picture is a %T, want *image.RGBA", v.picture.Image)
+	}
 	a.Settings().SetTheme(theme.DarkTheme())
-	if dark := v.picture.Resource.Name(); dark == light {
-		t.Fatalf("picture %q kept its light colours after switching to dark", dark)
+	if dark := v.picture.Image.(*image.RGBA); bytes.Equal(dark.Pix, light.Pix) {
+		t.Fatal("picture kept its light colours after switching to dark")
 	}
 }

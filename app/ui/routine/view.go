@@ -444,7 +444,7 @@ func sideText(s routines.Side) string {
 
 func sideSuffix(s routines.Side) string {
 	if t := sideText(s); t != "" {
-		return " (" + strings.ToLower(t) + ")"
+		return " (" + t + ")"
 	}
 	return ""
 }
