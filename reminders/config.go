@@ -211,7 +211,7 @@ func parseConfig(path, src string) (Config, []ConfigError) {
 			key, p = "sitting_limit", raw["sitting_limit"]
 		}
 		l.errs = append(l.errs, ConfigError{File: path, Line: l.line(p), Key: key,
-			Msg: fmt.Sprintf("natural_break (%s) must be shorter than sitting_limit (%s)", fmtDur(cfg.NaturalBreak), fmtDur(cfg.SittingLimit))})
+			Msg: fmt.Sprintf("natural_break (%s) must be shorter than sitting_limit (%s)", FormatDuration(cfg.NaturalBreak), FormatDuration(cfg.SittingLimit))})
 		cfg.NaturalBreak, cfg.SittingLimit = def.NaturalBreak, def.SittingLimit
 	}
 	sort.SliceStable(l.errs, func(i, j int) bool { return l.errs[i].Line < l.errs[j].Line })
@@ -411,11 +411,11 @@ func (c Config) Validate() []ConfigError {
 		v   time.Duration
 	}{{"sitting_limit", c.SittingLimit}, {"natural_break", c.NaturalBreak}, {"remind_again", c.RemindAgain}, {"snooze", c.Snooze}} {
 		if d.v < MinInterval || d.v > MaxInterval {
-			bad(d.key, "%s is out of range (use between 1s and 24h)", fmtDur(d.v))
+			bad(d.key, "%s is out of range (use between 1s and 24h)", FormatDuration(d.v))
 		}
 	}
 	if c.NaturalBreak >= c.SittingLimit {
-		bad("natural_break", "natural_break (%s) must be shorter than sitting_limit (%s)", fmtDur(c.NaturalBreak), fmtDur(c.SittingLimit))
+		bad("natural_break", "natural_break (%s) must be shorter than sitting_limit (%s)", FormatDuration(c.NaturalBreak), FormatDuration(c.SittingLimit))
 	}
 	if c.MaxReminders < 1 || c.MaxReminders > 100 {
 		bad("max_reminders", "%d is out of range (use a whole number from 1 to 100)", c.MaxReminders)
@@ -470,8 +470,9 @@ func (c Config) sanitized() Config {
 	return c
 }
 
-// fmtDur prints a duration the way users write it: 45m, 1h30m, 90s.
-func fmtDur(d time.Duration) string {
+// FormatDuration prints a duration the way users write it in the config
+// file: 45m, 1h30m, 90s. The settings window shows durations with it.
+func FormatDuration(d time.Duration) string {
 	s := d.String()
 	if strings.HasSuffix(s, "m0s") {
 		s = strings.TrimSuffix(s, "0s")

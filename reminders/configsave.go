@@ -166,7 +166,7 @@ type configField struct {
 }
 
 func durField(key string, get func(Config) time.Duration) configField {
-	return configField{key, true, func(c Config) string { return tomlString(fmtDur(get(c))) }}
+	return configField{key, true, func(c Config) string { return tomlString(FormatDuration(get(c))) }}
 }
 
 func configFields() []configField {

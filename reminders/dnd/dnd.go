@@ -14,6 +14,8 @@ import (
 	"os"
 	"runtime"
 	"time"
+
+	"github.com/limber-app/limber/reminders/internal/dbusconn"
 )
 
 // callTimeout bounds every D-Bus call, so a wedged notification server
@@ -71,7 +73,7 @@ func New(opts ...Option) Watcher {
 		return w
 	}
 
-	if conn, err := connectSession(); err != nil {
+	if conn, err := dbusconn.Session(); err != nil {
 		report(SourceNotifications, err)
 	} else if w.inhibit, err = newInhibitWatch(conn); err != nil {
 		conn.Close()

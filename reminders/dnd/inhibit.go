@@ -129,21 +129,3 @@ func (w *inhibitWatch) close() error {
 	}
 	return nil
 }
-
-// connectSession opens a private session-bus connection, never
-// auto-launching a bus: with no session bus there is no notification server.
-func connectSession() (*dbus.Conn, error) {
-	conn, err := dbus.SessionBusPrivateNoAutoStartup()
-	if err != nil {
-		return nil, fmt.Errorf("session bus: %w", err)
-	}
-	if err := conn.Auth(nil); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("session bus auth: %w", err)
-	}
-	if err := conn.Hello(); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("session bus hello: %w", err)
-	}
-	return conn, nil
-}

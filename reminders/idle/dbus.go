@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/limber-app/limber/reminders/internal/dbusconn"
 )
 
 // dbusSource asks a desktop service for the idle time over one private
@@ -34,7 +36,7 @@ const (
 var screenSaverPaths = []dbus.ObjectPath{"/org/freedesktop/ScreenSaver", "/ScreenSaver"}
 
 func openMutter() (Source, error) {
-	conn, err := connectSession()
+	conn, err := dbusconn.Session()
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +56,7 @@ func newMutter(conn *dbus.Conn) *dbusSource {
 }
 
 func openScreenSaver() (Source, error) {
-	conn, err := connectSession()
+	conn, err := dbusconn.Session()
 	if err != nil {
 		return nil, err
 	}
@@ -116,21 +118,3 @@ func (s *dbusSource) Idle() (time.Duration, error) {
 }
 
 func (s *dbusSource) Close() error { return s.conn.Close() }
-
-// connectSession opens a private session-bus connection. It never
-// auto-launches a bus: with no session bus there is no desktop to ask.
-func connectSession() (*dbus.Conn, error) {
-	conn, err := dbus.SessionBusPrivateNoAutoStartup()
-	if err != nil {
-		return nil, fmt.Errorf("session bus: %w", err)
-	}
-	if err := conn.Auth(nil); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("session bus auth: %w", err)
-	}
-	if err := conn.Hello(); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("session bus hello: %w", err)
-	}
-	return conn, nil
-}

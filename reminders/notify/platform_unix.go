@@ -2,10 +2,14 @@
 
 package notify
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/limber-app/limber/reminders/internal/dbusconn"
+)
 
 func newPlatform(cfg config) (Notifier, error) {
-	conn, err := connectSession()
+	conn, err := dbusconn.Session()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoServer, err)
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/limber-app/limber/reminders/internal/dbusconn"
 )
 
 // callTimeout bounds each D-Bus call made while setting up.
@@ -91,7 +93,7 @@ func watch(ctx context.Context, cfg config) (<-chan Event, error) {
 		}
 	}
 
-	session, err := attach(cfg.session, connectSession)
+	session, err := attach(cfg.session, dbusconn.Session)
 	if err != nil {
 		fail(SourceFreedesktopSaver, err)
 		fail(SourceGNOMESaver, err)
@@ -308,22 +310,4 @@ func pick(b bool, yes, no Event) Event {
 		return yes
 	}
 	return no
-}
-
-// connectSession opens a private session-bus connection, never
-// auto-launching a bus: with no session bus there is no screen saver.
-func connectSession(opts ...dbus.ConnOption) (*dbus.Conn, error) {
-	conn, err := dbus.SessionBusPrivateNoAutoStartup(opts...)
-	if err != nil {
-		return nil, fmt.Errorf("session bus: %w", err)
-	}
-	if err := conn.Auth(nil); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("session bus auth: %w", err)
-	}
-	if err := conn.Hello(); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("session bus hello: %w", err)
-	}
-	return conn, nil
 }

@@ -140,10 +140,10 @@ func New(o Options) *View {
 	def := reminders.DefaultConfig()
 	changed := v.revalidate
 
-	v.sitting = newField(formatDuration(c.SittingLimit), "45m", changed)
-	v.natural = newField(formatDuration(c.NaturalBreak), "5m", changed)
-	v.remindAgain = newField(formatDuration(c.RemindAgain), "5m", changed)
-	v.snooze = newField(formatDuration(c.Snooze), "10m", changed)
+	v.sitting = newField(reminders.FormatDuration(c.SittingLimit), "45m", changed)
+	v.natural = newField(reminders.FormatDuration(c.NaturalBreak), "5m", changed)
+	v.remindAgain = newField(reminders.FormatDuration(c.RemindAgain), "5m", changed)
+	v.snooze = newField(reminders.FormatDuration(c.Snooze), "10m", changed)
 	v.maxReminders = newField(strconv.Itoa(c.MaxReminders), "3", changed)
 	v.snoozeLimit = newField(strconv.Itoa(c.SnoozeLimit), "3", changed)
 
@@ -190,14 +190,14 @@ func New(o Options) *View {
 		sections = append(sections, top)
 	}
 	breaks := widget.NewForm(
-		formItem(i18n.T("settings.sitting-limit"), v.sitting, i18n.F("settings.sitting-limit.hint", i18n.Args{"Default": formatDuration(def.SittingLimit)})),
-		formItem(i18n.T("settings.natural-break"), v.natural, i18n.F("settings.natural-break.hint", i18n.Args{"Default": formatDuration(def.NaturalBreak)})),
+		formItem(i18n.T("settings.sitting-limit"), v.sitting, i18n.F("settings.sitting-limit.hint", i18n.Args{"Default": reminders.FormatDuration(def.SittingLimit)})),
+		formItem(i18n.T("settings.natural-break"), v.natural, i18n.F("settings.natural-break.hint", i18n.Args{"Default": reminders.FormatDuration(def.NaturalBreak)})),
 		widget.NewFormItem(i18n.T("settings.suggest"), v.suggest),
 	)
 	remindersForm := widget.NewForm(
-		formItem(i18n.T("settings.remind-again"), v.remindAgain, i18n.F("settings.remind-again.hint", i18n.Args{"Default": formatDuration(def.RemindAgain)})),
+		formItem(i18n.T("settings.remind-again"), v.remindAgain, i18n.F("settings.remind-again.hint", i18n.Args{"Default": reminders.FormatDuration(def.RemindAgain)})),
 		formItem(i18n.T("settings.max-reminders"), v.maxReminders, i18n.F("settings.max-reminders.hint", i18n.Args{"Default": def.MaxReminders})),
-		formItem(i18n.T("settings.snooze"), v.snooze, i18n.F("settings.snooze.hint", i18n.Args{"Default": formatDuration(def.Snooze)})),
+		formItem(i18n.T("settings.snooze"), v.snooze, i18n.F("settings.snooze.hint", i18n.Args{"Default": reminders.FormatDuration(def.Snooze)})),
 		formItem(i18n.T("settings.snooze-limit"), v.snoozeLimit, i18n.F("settings.snooze-limit.hint", i18n.Args{"Default": def.SnoozeLimit})),
 		hinted(widget.NewFormItem(i18n.T("settings.dnd"), v.dnd), i18n.T("settings.dnd.hint")),
 		hinted(widget.NewFormItem(i18n.T("settings.notifications"), container.NewVBox(v.buttons, v.prompt)), i18n.T("settings.notifications.hint")),
@@ -443,7 +443,7 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 		}
 		if e.Key == "natural_break" && cfg.NaturalBreak >= cfg.SittingLimit {
 			if errs["sitting_limit"] == nil {
-				errs[e.Key] = errors.New(i18n.F("settings.natural-too-long", i18n.Args{"Limit": formatDuration(cfg.SittingLimit)}))
+				errs[e.Key] = errors.New(i18n.F("settings.natural-too-long", i18n.Args{"Limit": reminders.FormatDuration(cfg.SittingLimit)}))
 			}
 			continue
 		}
@@ -517,18 +517,6 @@ func (v *View) showStatus(text string, imp widget.Importance) {
 
 func weekdays() [7]time.Weekday {
 	return [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-}
-
-// formatDuration prints a duration the way users write it: 45m, 1h30m, 90s.
-func formatDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }
 
 // tildePath shortens a path under the home folder to ~/… for display.
