@@ -51,6 +51,7 @@ func TestUsageErrors(t *testing.T) {
 		{"version", []string{"x"}},
 		{"", []string{"--sitting-limit", "banana"}},
 		{"", []string{"--no-such-flag"}},
+		{"", []string{"--idle-source", "banana"}},
 		{"ui", nil},
 		{"ui", []string{"spaceship"}},
 		{"routine", []string{"a", "b"}},

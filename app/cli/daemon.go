@@ -7,12 +7,15 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/daemon"
 	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/reminders"
 )
 
 // runDaemon starts the tray daemon, or, if one runs, asks it to open
@@ -33,6 +36,10 @@ func runDaemon(env Env, args []string) int {
 	}
 	if *sittingLimit < 0 || *naturalBreak < 0 {
 		return usageError(env, i18n.T("cli.durations-positive"))
+	}
+	if !slices.Contains(reminders.IdleSources(), *idleSource) {
+		return usageError(env, i18n.F("cli.unknown-idle-source", i18n.Args{
+			"Source": strconv.Quote(*idleSource), "Accepted": strings.Join(reminders.IdleSources(), ", ")}))
 	}
 	p, err := resolvePaths(env)
 	if err != nil {
