@@ -14,6 +14,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -141,6 +142,10 @@ func (d *Daemon) ready(t *tray.Tray) {
 	cfgErrs := d.core.configErrors()
 	d.mu.Unlock()
 	go d.reportConfigErrors(cfgErrs)
+	// Start-up garbage (parsed translations, the routine catalog, the
+	// config) is collected now and its memory handed back, so the runtime's
+	// background scavenger has nothing left to do while the daemon waits.
+	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	d.log.Info("Limber is running", "socket", d.opts.Paths.Socket(),
 		"idle_source", d.core.idle.Name(), "version", d.opts.Version)
 }

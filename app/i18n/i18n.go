@@ -77,8 +77,20 @@ var initOnce = sync.OnceValue(Reload)
 // the environment. Tests use it (through i18ntest) to switch languages;
 // the app calls Init.
 func Reload() error {
-	if err := lang.AddTranslationsFS(files, dir); err != nil {
-		return fmt.Errorf("load translations: %w", err)
+	// Only English (the fallback) and the user's language are parsed: the
+	// tray daemon keeps what it loads for as long as it runs.
+	want := baseLanguage(lang.SystemLocale())
+	for _, l := range Languages() {
+		if l != "en" && l != want {
+			continue
+		}
+		b, err := files.ReadFile(path.Join(dir, l+".json"))
+		if err != nil {
+			return fmt.Errorf("load translations: %w", err)
+		}
+		if err := lang.AddTranslationsForLocale(b, fyne.Locale(l)); err != nil {
+			return fmt.Errorf("load %s translations: %w", l, err)
+		}
 	}
 	return coverUntranslated()
 }
