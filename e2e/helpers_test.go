@@ -77,6 +77,7 @@ func (s *session) menu(tb testing.TB) *harness.MenuItem {
 type status struct {
 	State               string   `json:"state"`
 	SittingSeconds      float64  `json:"sitting_seconds"`
+	SnoozedToday        int      `json:"snoozed_today"`
 	NextReminderSeconds *float64 `json:"next_reminder_seconds"`
 	IdleSource          string   `json:"idle_source"`
 	PausedUntil         *string  `json:"paused_until"`

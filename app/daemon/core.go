@@ -40,6 +40,7 @@ type core struct {
 
 	catalog     routines.Catalog
 	nextRoutine int      // rotation index over quick routines
+	reminded    string   // routine the last reminder suggested; its Start button opens it
 	recent      []string // stretches suggested lately, newest last
 
 	routineOpen     string // routine window shown, "" when none
@@ -340,6 +341,15 @@ func (c *core) trayRoutines() []tray.Entry {
 	return entries
 }
 
+// remindedRoutine is the routine the last reminder offered, so its Start
+// button opens what the notification said even after the rotation moved on.
+func (c *core) remindedRoutine() string {
+	if c.reminded != "" && c.hasRoutine(c.reminded) {
+		return c.reminded
+	}
+	return c.suggestedRoutine()
+}
+
 // quickRoutines are those that fit next to a desk: standing or seated only.
 func (c *core) quickRoutines() []routines.Routine {
 	var out []routines.Routine
@@ -379,6 +389,7 @@ func (c *core) suggestedRoutine() string {
 func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.nextRoutine++
+	c.reminded = routine
 	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
 	stretch := ""
 	if s, ok := c.pickStretch(); ok {

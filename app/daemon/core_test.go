@@ -242,3 +242,14 @@ func TestSuggestFixedRoutine(t *testing.T) {
 		}
 	}
 }
+
+func TestStartOpensTheRemindedRoutine(t *testing.T) {
+	c, _, _ := testCore(t, "")
+	r := c.compose(reminders.Remind{Sitting: 45 * time.Minute, Count: 1})
+	if c.suggestedRoutine() == r.Routine {
+		t.Fatalf("rotation did not move on from %q", r.Routine)
+	}
+	if got := c.remindedRoutine(); got != r.Routine {
+		t.Errorf("Start opens %q, want the reminded %q", got, r.Routine)
+	}
+}

@@ -101,7 +101,7 @@ func Run(opts Options) error {
 	log.SetOutput(filterWriter{log: d.log})
 	log.SetFlags(0)
 
-	tray.Run(d.handlers(), d.ready, func() {})
+	tray.Run(d.handlers(), d.core.view(now()), d.ready, func() {})
 
 	d.cancel()
 	d.children.CloseAll(2 * time.Second)

@@ -209,10 +209,14 @@ func translateActions(actions []notify.Action) []notify.Action {
 // closes.
 func (d *Daemon) followActions(n notify.Notifier) {
 	for ev := range n.Actions() {
+		d.log.Info("notification button", "key", ev.Key)
 		var err error
 		switch ev.Key {
 		case notify.ActionStart, "default":
-			err = d.startBreak()
+			d.mu.Lock()
+			id := d.core.remindedRoutine()
+			d.mu.Unlock()
+			err = d.openWindow(control.WindowRoutine, id)
 		case notify.ActionSnooze:
 			err = d.do(control.Request{Cmd: control.CmdSnooze})
 		}

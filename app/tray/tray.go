@@ -75,11 +75,13 @@ type Tray struct {
 	resume   *systray.MenuItem
 }
 
-// Run shows the tray and blocks until Quit. ready runs once the menu
-// exists; the daemon starts its work there.
-func Run(h Handlers, ready func(*Tray), exit func()) {
+// Run shows the tray with the first view and blocks until Quit. ready runs
+// once the menu exists; the daemon starts its work there. Building the menu
+// with the real status line (not a placeholder) means no tray host ever
+// reads a stale one.
+func Run(h Handlers, first View, ready func(*Tray), exit func()) {
 	systray.Run(func() {
-		t := build(h)
+		t := build(h, first)
 		ready(t)
 	}, exit)
 }
@@ -87,13 +89,13 @@ func Run(h Handlers, ready func(*Tray), exit func()) {
 // Quit removes the icon and makes Run return.
 func Quit() { systray.Quit() }
 
-func build(h Handlers) *Tray {
+func build(h Handlers, first View) *Tray {
 	t := &Tray{h: h}
-	systray.SetIcon(assets.TrayIcon("normal", 64))
-	systray.SetTitle("Limber")
-	systray.SetTooltip("Limber")
+	systray.SetIcon(assets.TrayIcon(first.Icon, 64))
+	systray.SetTitle(first.Line)
+	systray.SetTooltip(first.Line)
 
-	t.status = systray.AddMenuItem("Limber", "")
+	t.status = systray.AddMenuItem(first.Line, "")
 	t.status.Disable()
 	systray.AddSeparator()
 	t.start = systray.AddMenuItem(i18n.T(KeyStart), i18n.T("tray.start.tip"))
@@ -116,6 +118,7 @@ func build(h Handlers) *Tray {
 	onClick(systray.AddMenuItem(i18n.T(KeyStats), i18n.T("tray.stats.tip")), h.Stats)
 	systray.AddSeparator()
 	onClick(systray.AddMenuItem(i18n.T(KeyQuit), i18n.T("tray.quit.tip")), h.Quit)
+	t.Update(first)
 	return t
 }
 

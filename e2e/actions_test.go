@@ -1,0 +1,59 @@
+package e2e
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/e2e/harness"
+)
+
+// TestNotificationButtons presses the reminder's buttons the way a
+// notification server reports them (ActionInvoked): Snooze postpones the
+// break, Start routine opens the routine the reminder suggested. Servers
+// close a notification once a button is pressed, so each button gets its
+// own reminder.
+func TestNotificationButtons(t *testing.T) {
+	t.Parallel()
+	remind := func(t *testing.T) (*session, harness.Notification) {
+		// No idle source: sitting is wall-clock time, so no input is needed.
+		s := startSession(t, "--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
+		note, err := s.notes.Wait(isStandReminder, 10*time.Second)
+		if err != nil {
+			t.Fatalf("no reminder: %v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
+		}
+		if !slices.Contains(note.Actions, "start") || !slices.Contains(note.Actions, "snooze") {
+			t.Fatalf("reminder actions = %q, want start and snooze buttons", note.Actions)
+		}
+		// A person cannot press a button within milliseconds of it
+		// appearing; give the daemon the moment it takes to learn the
+		// notification's ID (it ignores buttons of notifications it does
+		// not know).
+		time.Sleep(300 * time.Millisecond)
+		return s, note
+	}
+
+	t.Run("snooze", func(t *testing.T) {
+		t.Parallel()
+		s, note := remind(t)
+		if err := s.notes.InvokeAction(note.ID, "snooze"); err != nil {
+			t.Fatal(err)
+		}
+		st := waitStatus(t, s.Desktop, func(st status) bool { return st.SnoozedToday == 1 }, 5*time.Second)
+		if st.State == "due" {
+			t.Errorf("still due after Snooze: %+v", st)
+		}
+	})
+
+	t.Run("start", func(t *testing.T) {
+		t.Parallel()
+		s, note := remind(t)
+		if err := s.notes.InvokeAction(note.ID, "start"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.X11().WaitViewable(routineName+" — "+windowSuffix, 5*time.Second); err != nil {
+			t.Fatalf("Start routine opened no window: %v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
+		}
+		waitStatus(t, s.Desktop, func(st status) bool { return st.State == "in_routine" }, 5*time.Second)
+	})
+}
