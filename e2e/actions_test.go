@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,4 +59,52 @@ func TestNotificationButtons(t *testing.T) {
 		}
 		waitStatus(t, s.Desktop, func(st status) bool { return st.State == "in_routine" }, 5*time.Second)
 	})
+}
+
+// TestConfigErrorNotified starts the daemon over a config with a bad value:
+// it keeps running on the default, lists the problem with file, line and
+// key in status, tells the user once by notification, and leaves the file
+// untouched.
+func TestConfigErrorNotified(t *testing.T) {
+	t.Parallel()
+	d := harness.NewDesktop(t)
+	dir := filepath.Join(d.ConfigHome, "limber")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	const bad = "# mine\nsitting_limit = \"banana\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	watcher, notes := d.StartWatcher(), d.StartNotifications()
+	daemon := d.StartLimber()
+	if _, err := watcher.WaitItem(registerTimeout); err != nil {
+		t.Fatalf("no tray item: %v\n%s", err, daemon.Stderr())
+	}
+	note, err := notes.Wait(func(n harness.Notification) bool {
+		return strings.Contains(n.Summary, "config")
+	}, 5*time.Second)
+	if err != nil {
+		t.Fatalf("no config-error notification: %v\n%s", err, daemon.Stderr())
+	}
+	if !strings.Contains(note.Body, "config.toml:2: sitting_limit") {
+		t.Errorf("notification body %q does not name file, line and key", note.Body)
+	}
+	st := statusOf(t, d)
+	if len(st.ConfigErrors) != 1 || st.NextReminderSeconds == nil || *st.NextReminderSeconds < 44*60 {
+		t.Errorf("status = %+v, want one config error and the 45 min default", st)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "config.toml")); string(got) != bad {
+		t.Errorf("config file rewritten: %q", got)
+	}
+	time.Sleep(time.Second)
+	count := 0
+	for _, n := range notes.All() {
+		if strings.Contains(n.Summary, "config") {
+			count++
+		}
+	}
+	if count != 1 {
+		t.Errorf("%d config-error notifications, want exactly one", count)
+	}
 }
