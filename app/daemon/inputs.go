@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -59,6 +60,12 @@ func (d *Daemon) watchFiles() {
 	defer w.Close()
 	cfgDir := filepath.Dir(d.core.cfgPath)
 	routinesDir := d.opts.Paths.RoutinesDir()
+	// A folder can only be watched once it exists: make Limber's own (an
+	// empty folder changes nothing), so a config or routine written later
+	// is picked up without a restart.
+	if err := os.MkdirAll(routinesDir, 0o700); err != nil {
+		d.log.Debug("cannot create the routines folder", "err", err)
+	}
 	for _, dir := range []string{cfgDir, routinesDir} {
 		if err := w.Add(dir); err != nil {
 			d.log.Debug("not watching", "dir", dir, "err", err)
