@@ -108,3 +108,38 @@ func TestConfigErrorNotified(t *testing.T) {
 		t.Errorf("%d config-error notifications, want exactly one", count)
 	}
 }
+
+// TestDoNotDisturbHoldsReminder turns the notification server's
+// do-not-disturb on: the due reminder is held, then shown once when
+// do-not-disturb ends.
+func TestDoNotDisturbHoldsReminder(t *testing.T) {
+	t.Parallel()
+	d := harness.NewDesktop(t)
+	watcher, notes := d.StartWatcher(), d.StartNotifications()
+	notes.SetInhibited(true)
+	daemon := d.StartLimber("--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
+	if _, err := watcher.WaitItem(registerTimeout); err != nil {
+		t.Fatalf("no tray item: %v\n%s", err, daemon.Stderr())
+	}
+	waitStatus(t, d, func(st status) bool { return st.State == "due" }, 8*time.Second)
+	time.Sleep(2 * time.Second)
+	for _, n := range notes.All() {
+		if isStandReminder(n) {
+			t.Fatalf("reminder shown during do-not-disturb: %+v", n)
+		}
+	}
+	notes.SetInhibited(false)
+	if _, err := notes.Wait(isStandReminder, 8*time.Second); err != nil {
+		t.Fatalf("held reminder not shown after do-not-disturb ended: %v\n%s", err, daemon.Stderr())
+	}
+	time.Sleep(time.Second)
+	count := 0
+	for _, n := range notes.All() {
+		if isStandReminder(n) {
+			count++
+		}
+	}
+	if count != 1 {
+		t.Errorf("%d reminders after do-not-disturb, want exactly one", count)
+	}
+}

@@ -217,8 +217,9 @@ func (c *core) observe(now reminders.Instant, dndActive func() bool) {
 	c.apply(c.eng.Observe(now, idleFor))
 }
 
-// dndPoll is how often a held reminder re-checks do-not-disturb.
-const dndPoll = 10 * time.Second
+// dndPoll is how often a held reminder re-checks do-not-disturb. The check
+// reads a cached D-Bus property, and it only runs while a reminder is held.
+const dndPoll = 5 * time.Second
 
 // nextWake is when the loop must run again: the engine's next possible
 // change, the next minute boundary of the tray's "Sitting N min" line, or

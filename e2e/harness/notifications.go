@@ -45,6 +45,8 @@ type Notifications struct {
 	conn         *dbus.Conn
 	capabilities []string
 
+	props *prop.Properties
+
 	mu      sync.Mutex
 	list    []Notification
 	nextID  uint32
@@ -89,6 +91,7 @@ func (n *Notifications) export() error {
 	if err != nil {
 		return fmt.Errorf("export properties: %w", err)
 	}
+	n.props = props
 	node := &introspect.Node{
 		Name: string(notificationsPath),
 		Interfaces: []introspect.Interface{
@@ -245,4 +248,10 @@ func (n *Notifications) Dismiss(id uint32) error {
 		return fmt.Errorf("emit NotificationClosed(%d): %w", id, err)
 	}
 	return nil
+}
+
+// SetInhibited switches the server's do-not-disturb mode (the Inhibited
+// property, announced with PropertiesChanged as GNOME and KDE do).
+func (n *Notifications) SetInhibited(on bool) {
+	n.props.SetMust(notificationsIface, "Inhibited", on)
 }
