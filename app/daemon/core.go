@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
@@ -39,6 +40,8 @@ type core struct {
 	saved     reminders.SavedState
 
 	catalog     routines.Catalog
+	cfgStamp    string   // what the config file looked like when loaded
+	routStamp   string   // what the routines folder looked like when loaded
 	nextRoutine int      // rotation index over quick routines
 	reminded    string   // routine the last reminder suggested; its Start button opens it
 	recent      []string // stretches suggested lately, newest last
@@ -65,6 +68,7 @@ func newCore(opts Options, clock func() reminders.Instant) (*core, error) {
 		c.cfgPath = opts.Paths.ConfigFile()
 	}
 	c.loadConfig()
+	c.routStamp = stamp(opts.Paths.RoutinesDir())
 	c.catalog = routines.Load(opts.Paths.RoutinesDir())
 	for _, e := range c.catalog.Errors {
 		c.log.Warn("routine file skipped", "err", e)
@@ -103,6 +107,7 @@ func newCore(opts Options, clock func() reminders.Instant) (*core, error) {
 // loadConfig reads the config file and applies the command-line
 // overrides. Bad keys fall back to their defaults and are reported.
 func (c *core) loadConfig() {
+	c.cfgStamp = stamp(c.cfgPath)
 	cfg, errs := reminders.LoadConfig(c.cfgPath)
 	if c.opts.SittingLimit > 0 {
 		cfg.SittingLimit = c.opts.SittingLimit
@@ -132,10 +137,41 @@ func (c *core) reloadConfig() {
 
 // reloadRoutines re-reads the user's routine folder.
 func (c *core) reloadRoutines() {
+	c.routStamp = stamp(c.opts.Paths.RoutinesDir())
 	c.catalog = routines.Load(c.opts.Paths.RoutinesDir())
 	for _, e := range c.catalog.Errors {
 		c.log.Warn("routine file skipped", "err", e)
 	}
+}
+
+// stale reports whether the config file or the routines folder changed
+// since they were loaded: the file watcher starts after loading, and a
+// write in between would otherwise go unnoticed.
+func (c *core) stale() (cfg, routinesDir bool) {
+	return stamp(c.cfgPath) != c.cfgStamp, stamp(c.opts.Paths.RoutinesDir()) != c.routStamp
+}
+
+// stamp summarises a file, or a folder's entries, by name, size and
+// modification time; "" when it does not exist.
+func stamp(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	if !fi.IsDir() {
+		return fmt.Sprint(fi.Size(), fi.ModTime().UnixNano())
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil {
+			fmt.Fprint(&b, e.Name(), info.Size(), info.ModTime().UnixNano(), ";")
+		}
+	}
+	return b.String()
 }
 
 // openIdle picks the activity source: the flag, else the config, else

@@ -71,9 +71,15 @@ func (d *Daemon) watchFiles() {
 			d.log.Debug("not watching", "dir", dir, "err", err)
 		}
 	}
-	// Coalesce bursts (write + chmod + rename) into one reload.
+	// Coalesce bursts (write + chmod + rename) into one reload. Catch up
+	// first with what changed between loading and watching.
 	var debounce <-chan time.Time
-	var cfgChanged, routinesChanged bool
+	d.mu.Lock()
+	cfgChanged, routinesChanged := d.core.stale()
+	d.mu.Unlock()
+	if cfgChanged || routinesChanged {
+		debounce = time.After(0)
+	}
 	for {
 		select {
 		case <-d.ctx.Done():
