@@ -237,6 +237,12 @@ func (d *Daemon) poke() {
 func (d *Daemon) shutdown() {
 	d.quitOnce.Do(func() {
 		d.cancel()
+		d.mu.Lock()
+		t := d.tray
+		d.mu.Unlock()
+		if t != nil {
+			t.Close()
+		}
 		tray.Quit()
 	})
 }

@@ -65,6 +65,7 @@ type Tray struct {
 	h Handlers
 
 	mu       sync.Mutex
+	closed   bool
 	view     View
 	status   *systray.MenuItem
 	start    *systray.MenuItem
@@ -86,8 +87,17 @@ func Run(h Handlers, first View, ready func(*Tray), exit func()) {
 	}, exit)
 }
 
-// Quit removes the icon and makes Run return.
+// Quit removes the icon and makes Run return. Call Close on the Tray first:
+// systray panics when a property is set after its connection closed.
 func Quit() { systray.Quit() }
+
+// Close makes every later call on t do nothing, so a status refresh racing
+// with Quit cannot touch the closed D-Bus connection.
+func (t *Tray) Close() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.closed = true
+}
 
 func build(h Handlers, first View) *Tray {
 	t := &Tray{h: h}
@@ -138,6 +148,9 @@ func onClick(item *systray.MenuItem, f func()) {
 func (t *Tray) SetRoutines(entries []Entry) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.closed {
+		return
+	}
 	for _, item := range t.entries {
 		item.Remove()
 	}
@@ -158,7 +171,7 @@ func (t *Tray) Resend() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	v := t.view
-	if v == (View{}) {
+	if v == (View{}) || t.closed {
 		return // nothing shown yet; the first Update sends everything
 	}
 	t.status.SetTitle(v.Line)
@@ -172,6 +185,9 @@ func (t *Tray) Resend() {
 func (t *Tray) Update(v View) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.closed {
+		return
+	}
 	old := t.view
 	t.view = v
 	if v.Line != old.Line {
