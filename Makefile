@@ -8,7 +8,7 @@ DATE      ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 export LANG := en_US.UTF-8
 
-.PHONY: all build run test unit e2e bench fuzz lint deps-build deps-test clean \
+.PHONY: all build run test unit e2e e2e-race bench fuzz lint deps-build deps-test clean \
 	deps-dist deps-cross package install uninstall dist-check cross cross-vet cross-check
 
 all: build
@@ -51,6 +51,12 @@ e2e: deps-test build
 # Idle footprint and click-to-window latency of the real daemon.
 bench: deps-test build
 	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./e2e/
+
+# The end-to-end suite against a -race build of the daemon and windows: a
+# data race makes a process exit 66, which the tests report.
+e2e-race: deps-test
+	$(GO) build -race -o bin/limber-race .
+	LIMBER_BIN=$(CURDIR)/bin/limber-race $(GO) test -count=1 ./e2e/...
 
 FUZZTIME ?= 30s
 fuzz:
