@@ -3,7 +3,6 @@ package picker
 import (
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/ui/uitest"
 	"github.com/limber-app/limber/routines"
 )
 
@@ -88,31 +88,6 @@ func visibleIDs(v *View) []string {
 	return out
 }
 
-// labels returns the texts of the visible labels under o.
-func labels(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
 func containsText(texts []string, sub string) bool {
 	return slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, sub) })
 }
@@ -147,8 +122,8 @@ func TestFilters(t *testing.T) {
 				if v.list.Visible() || !v.empty.Visible() {
 					t.Fatal("an empty result must hide the list and show the message")
 				}
-				if !containsText(labels(v.Content()), "No routine fits these filters") {
-					t.Fatalf("no friendly message among %q", labels(v.Content()))
+				if !containsText(uitest.Texts(v.Content()), "No routine fits these filters") {
+					t.Fatalf("no friendly message among %q", uitest.Texts(v.Content()))
 				}
 				if !v.startBtn.Disabled() {
 					t.Fatal("Start must be disabled when nothing is listed")
@@ -199,7 +174,7 @@ func TestSelectionShowsSteps(t *testing.T) {
 			if v.title.Text != tt.title {
 				t.Fatalf("preview title %q, want %q", v.title.Text, tt.title)
 			}
-			texts := append(labels(v.steps), v.summary.Text)
+			texts := append(uitest.Texts(v.steps), v.summary.Text)
 			for _, w := range tt.want {
 				if !containsText(texts, w) {
 					t.Errorf("preview lacks %q; has %q", w, texts)
@@ -270,7 +245,7 @@ func TestListRows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		updateRow(row, v.entries[v.visible[tt.id]])
-		texts := labels(row)
+		texts := uitest.Texts(row)
 		if len(texts) != 2 || texts[0] != tt.name || !strings.Contains(texts[1], tt.info) {
 			t.Errorf("row %d shows %q, want %q and %q", tt.id, texts, tt.name, tt.info)
 		}
@@ -310,13 +285,13 @@ func TestDegenerateOptions(t *testing.T) {
 	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyUp, fyne.KeyEnd, fyne.KeyReturn} {
 		e.TypedKey(&fyne.KeyEvent{Name: k})
 	}
-	if !containsText(labels(e.Content()), "no routines") || e.showAll.Visible() {
-		t.Errorf("empty catalog shows %q", labels(e.Content()))
+	if !containsText(uitest.Texts(e.Content()), "no routines") || e.showAll.Visible() {
+		t.Errorf("empty catalog shows %q", uitest.Texts(e.Content()))
 	}
 }
 
 // TestRender draws the picker with the real catalog in light and dark, checks
-// that the themes differ, and writes the PNGs to $LIMBER_UI_SNAPSHOTS when
+// that the themes differ, and writes the PNGs to $LIMBER_SNAPSHOTS when
 // that is set (for looking at them; they are not golden files).
 func TestRender(t *testing.T) {
 	var shots [2]image.Image
@@ -333,30 +308,18 @@ func TestRender(t *testing.T) {
 		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 		shots[i] = w.Canvas().Capture()
-		if dir := os.Getenv("LIMBER_UI_SNAPSHOTS"); dir != "" {
-			writePNG(t, filepath.Join(dir, []string{"picker-light.png", "picker-dark.png"}[i]), shots[i])
+		if os.Getenv(uitest.SnapshotsEnv) != "" {
+			uitest.Snapshot(t, []string{"picker-light", "picker-dark"}[i], shots[i])
 			v.list.Select(len(v.visible) - 2)
-			writePNG(t, filepath.Join(dir, []string{"picker-broken-light.png", "picker-broken-dark.png"}[i]), w.Canvas().Capture())
+			uitest.Snapshot(t, []string{"picker-broken-light", "picker-broken-dark"}[i], w.Canvas().Capture())
 			v.positionSel.SetSelected("In bed")
 			v.areaSel.SetSelected("Wrists")
-			writePNG(t, filepath.Join(dir, []string{"picker-empty-light.png", "picker-empty-dark.png"}[i]), w.Canvas().Capture())
+			uitest.Snapshot(t, []string{"picker-empty-light", "picker-empty-dark"}[i], w.Canvas().Capture())
 		}
 		w.Close()
 	}
 	if shots[0].At(10, 10) == shots[1].At(10, 10) {
 		t.Error("light and dark renders have the same background")
-	}
-}
-
-func writePNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatalf("encode %s: %v", path, err)
 	}
 }
 

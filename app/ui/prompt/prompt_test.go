@@ -3,9 +3,6 @@ package prompt
 import (
 	"bytes"
 	"image"
-	"image/png"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/ui/uitest"
 	"github.com/limber-app/limber/routines"
 )
 
@@ -77,39 +75,12 @@ func suggestion(t *testing.T) (routines.Stretch, routines.Routine) {
 	return s, r
 }
 
-// labels returns the texts of the visible labels and buttons under o.
-func labels(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *widget.Button:
-			out = append(out, w.Text)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
 func TestTexts(t *testing.T) {
 	test.NewTempApp(t)
 	s, r := suggestion(t)
 	v := New(Options{Sitting: 47 * time.Minute, Stretch: s, Routine: r, SnoozeFor: 10 * time.Minute,
 		Start: func() {}, Snooze: func() {}, Skip: func() {}})
-	got := labels(v.Content())
+	got := uitest.Texts(v.Content())
 	for _, want := range []string{
 		"You have been sitting for 47 minutes",
 		"Try this: " + s.Name,
@@ -166,7 +137,7 @@ func TestDegenerateOptions(t *testing.T) {
 		}
 		test.Tap(b)
 	}
-	got := labels(v.Content())
+	got := uitest.Texts(v.Content())
 	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "Try this") }) {
 		t.Errorf("a prompt without a stretch suggests one: %q", got)
 	}
@@ -176,13 +147,13 @@ func TestDegenerateOptions(t *testing.T) {
 
 	// A custom stretch without an illustration or cues still shows its name.
 	w := New(Options{Stretch: routines.Stretch{ID: "not-in-library", Name: "Look out of the window"}})
-	if got := labels(w.Content()); !slices.Contains(got, "Try this: Look out of the window") {
+	if got := uitest.Texts(w.Content()); !slices.Contains(got, "Try this: Look out of the window") {
 		t.Errorf("custom stretch not shown: %q", got)
 	}
 }
 
 // TestRender draws the prompt in light and dark, checks the themes differ,
-// and writes PNGs to $LIMBER_UI_SNAPSHOTS when that is set.
+// and writes PNGs to $LIMBER_SNAPSHOTS when that is set.
 func TestRender(t *testing.T) {
 	s, r := suggestion(t)
 	var shots [2]image.Image
@@ -194,25 +165,11 @@ func TestRender(t *testing.T) {
 		w := test.NewWindow(v.Content())
 		w.Resize(fyne.NewSize(460, 420))
 		shots[i] = w.Canvas().Capture()
-		if dir := os.Getenv("LIMBER_UI_SNAPSHOTS"); dir != "" {
-			writePNG(t, filepath.Join(dir, []string{"prompt-light.png", "prompt-dark.png"}[i]), shots[i])
-		}
+		uitest.Snapshot(t, []string{"prompt-light", "prompt-dark"}[i], shots[i])
 		w.Close()
 	}
 	if shots[0].At(5, 5) == shots[1].At(5, 5) {
 		t.Error("light and dark renders have the same background")
-	}
-}
-
-func writePNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatalf("encode %s: %v", path, err)
 	}
 }
 

@@ -2,8 +2,6 @@ package settings
 
 import (
 	"errors"
-	"image/color"
-	"image/png"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/autostart"
+	"github.com/limber-app/limber/app/ui/uitest"
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
 )
@@ -324,23 +323,13 @@ func containsText(o fyne.CanvasObject, s string) bool {
 	return false
 }
 
-// variantTheme pins the default theme to one variant.
-type variantTheme struct {
-	fyne.Theme
-	v fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.v)
-}
-
 // TestRender lays the view out at the window's size in both variants. Set
 // LIMBER_SNAPSHOTS to a folder to get PNGs to look at.
 func TestRender(t *testing.T) {
 	for name, variant := range map[string]fyne.ThemeVariant{"light": theme.VariantLight, "dark": theme.VariantDark} {
 		t.Run(name, func(t *testing.T) {
 			a := test.NewTempApp(t)
-			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), variant})
+			a.Settings().SetTheme(uitest.Variant(variant))
 			cfg := reminders.DefaultConfig()
 			cfg.Schedule.SetDay(time.Monday, reminders.Range{Start: 540, End: 1050})
 			cfg.Schedule.SetDay(time.Sunday)
@@ -355,30 +344,11 @@ func TestRender(t *testing.T) {
 			w := test.NewWindow(v.Content())
 			defer w.Close()
 			w.Resize(size)
-			snapshot(t, w, "settings-"+name)
+			uitest.Snapshot(t, "settings-"+name, w.Canvas().Capture())
 			// The whole form unscrolled, to look at every section.
 			w.SetContent(v.scroll.Content)
 			w.Resize(fyne.NewSize(640, v.scroll.Content.MinSize().Height))
-			snapshot(t, w, "settings-"+name+"-full")
+			uitest.Snapshot(t, "settings-"+name+"-full", w.Canvas().Capture())
 		})
-	}
-}
-
-// snapshot captures the window; with LIMBER_SNAPSHOTS set to a folder it
-// writes the PNG there for a person to look at.
-func snapshot(t *testing.T, w fyne.Window, name string) {
-	t.Helper()
-	img := w.Canvas().Capture()
-	dir := os.Getenv("LIMBER_SNAPSHOTS")
-	if dir == "" {
-		return
-	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
 	}
 }

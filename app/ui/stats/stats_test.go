@@ -2,10 +2,7 @@ package stats
 
 import (
 	"bytes"
-	"image/color"
-	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/ui/uitest"
 	"github.com/limber-app/limber/reminders"
 )
 
@@ -286,7 +284,7 @@ func TestRender(t *testing.T) {
 		for state, events := range map[string][]reminders.Event{"fixture": fixture(t), "empty": nil} {
 			t.Run(name+"-"+state, func(t *testing.T) {
 				a := test.NewTempApp(t)
-				a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), variant})
+				a.Settings().SetTheme(uitest.Variant(variant))
 				v := New(Options{Events: events, Now: fixtureNow, Names: names, Save: func(string, func(io.Writer) error) {}})
 				size := fyne.NewSize(640, 720)
 				if min := v.Content().MinSize(); min.Width > size.Width {
@@ -295,13 +293,13 @@ func TestRender(t *testing.T) {
 				w := test.NewWindow(v.Content())
 				defer w.Close()
 				w.Resize(size)
-				snapshot(t, w, "stats-"+name+"-"+state)
+				uitest.Snapshot(t, "stats-"+name+"-"+state, w.Canvas().Capture())
 				if v.span != nil {
 					v.span.SetSelected(range30())
 					if scroll, ok := v.Content().(*fyne.Container).Objects[0].(*container.Scroll); ok {
 						scroll.ScrollToBottom()
 					}
-					snapshot(t, w, "stats-"+name+"-"+state+"-30")
+					uitest.Snapshot(t, "stats-"+name+"-"+state+"-30", w.Canvas().Capture())
 				}
 			})
 		}
@@ -334,33 +332,4 @@ func has(all []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// variantTheme pins the default theme to one variant.
-type variantTheme struct {
-	fyne.Theme
-	v fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.v)
-}
-
-// snapshot captures the window; with LIMBER_SNAPSHOTS set to a folder it
-// writes the PNG there for a person to look at.
-func snapshot(t *testing.T, w fyne.Window, name string) {
-	t.Helper()
-	img := w.Canvas().Capture()
-	dir := os.Getenv("LIMBER_SNAPSHOTS")
-	if dir == "" {
-		return
-	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
 }
