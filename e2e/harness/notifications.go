@@ -50,7 +50,7 @@ type Notifications struct {
 	mu      sync.Mutex
 	list    []Notification
 	nextID  uint32
-	changed chan struct{}
+	changed changes
 }
 
 // StartNotifications claims org.freedesktop.Notifications on the desktop's
@@ -64,7 +64,7 @@ func (d *Desktop) StartNotifications(capabilities ...string) *Notifications {
 	if err != nil {
 		d.tb.Fatalf("harness: notifications: %v", err)
 	}
-	n := &Notifications{conn: conn, capabilities: capabilities, changed: make(chan struct{})}
+	n := &Notifications{conn: conn, capabilities: capabilities, changed: newChanges()}
 	if err := n.export(); err != nil {
 		d.tb.Fatalf("harness: notifications: %v", err)
 	}
@@ -154,7 +154,7 @@ func (n *Notifications) notify(sender dbus.Sender, appName string, replacesID ui
 		ID: id, Sender: string(sender), AppName: appName, ReplacesID: replacesID, AppIcon: appIcon,
 		Summary: summary, Body: body, Actions: actions, Hints: hints, Timeout: timeout,
 	})
-	n.notifyLocked()
+	n.changed.broadcast()
 	return id, nil
 }
 
@@ -178,14 +178,9 @@ func (n *Notifications) markClosed(id uint32) bool {
 		}
 	}
 	if found {
-		n.notifyLocked()
+		n.changed.broadcast()
 	}
 	return found
-}
-
-func (n *Notifications) notifyLocked() {
-	close(n.changed)
-	n.changed = make(chan struct{})
 }
 
 // All returns every notification received, in order (a replacement is a new
@@ -205,24 +200,22 @@ func (n *Notifications) Wait(pred func(Notification) bool, timeout time.Duration
 // WaitSince is Wait that ignores the first skip records, e.g.
 // WaitSince(len(n.All()), …) waits for a new notification.
 func (n *Notifications) WaitSince(skip int, pred func(Notification) bool, timeout time.Duration) (Notification, error) {
-	deadline := time.NewTimer(timeout)
-	defer deadline.Stop()
-	for {
-		n.mu.Lock()
-		list := append([]Notification(nil), n.list...)
-		changed := n.changed
-		n.mu.Unlock()
-		for i, nt := range list {
-			if i >= skip && pred(nt) {
-				return nt, nil
+	var found Notification
+	list, ok := awaitChange(&n.mu, &n.changed, timeout, nil,
+		func() []Notification { return append([]Notification(nil), n.list...) },
+		func(list []Notification) bool {
+			for i, nt := range list {
+				if i >= skip && pred(nt) {
+					found = nt
+					return true
+				}
 			}
-		}
-		select {
-		case <-changed:
-		case <-deadline.C:
-			return Notification{}, fmt.Errorf("no matching notification after %s; received %d: %+v", timeout, len(list), list)
-		}
+			return false
+		})
+	if !ok {
+		return Notification{}, fmt.Errorf("no matching notification after %s; received %d: %+v", timeout, len(list), list)
 	}
+	return found, nil
 }
 
 // InvokeAction simulates the user clicking an action button: it emits

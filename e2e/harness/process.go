@@ -212,19 +212,18 @@ func (p *Process) stop() {
 type watchedBuffer struct {
 	mu      sync.Mutex
 	buf     bytes.Buffer
-	changed chan struct{} // closed and replaced on each write
+	changed changes // broadcast on each write
 }
 
 func newWatchedBuffer() *watchedBuffer {
-	return &watchedBuffer{changed: make(chan struct{})}
+	return &watchedBuffer{changed: newChanges()}
 }
 
 func (b *watchedBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	n, err := b.buf.Write(p)
-	close(b.changed)
-	b.changed = make(chan struct{})
+	b.changed.broadcast()
 	return n, err
 }
 
@@ -237,25 +236,10 @@ func (b *watchedBuffer) String() string {
 // waitFor waits until the buffer contains substr, the timeout passes or
 // done is closed (then it checks one last time: output is complete).
 func (b *watchedBuffer) waitFor(substr string, timeout time.Duration, done <-chan struct{}) bool {
-	deadline := time.NewTimer(timeout)
-	defer deadline.Stop()
-	for {
-		b.mu.Lock()
-		found := strings.Contains(b.buf.String(), substr)
-		changed := b.changed
-		b.mu.Unlock()
-		if found {
-			return true
-		}
-		select {
-		case <-changed:
-		case <-done:
-			// cmd.Wait has copied all output by the time done closes.
-			return strings.Contains(b.String(), substr)
-		case <-deadline.C:
-			return false
-		}
-	}
+	// cmd.Wait has copied all output by the time done closes.
+	_, found := awaitChange(&b.mu, &b.changed, timeout, done, b.buf.String,
+		func(s string) bool { return strings.Contains(s, substr) })
+	return found
 }
 
 // baseName is the last element of a slash-separated path.

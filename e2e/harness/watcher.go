@@ -38,8 +38,8 @@ type Watcher struct {
 
 	mu            sync.Mutex
 	items         []Item
-	registrations int           // accepted RegisterStatusNotifierItem calls for new items
-	changed       chan struct{} // closed and replaced on every change
+	registrations int // accepted RegisterStatusNotifierItem calls for new items
+	changed       changes
 }
 
 // StartWatcher claims org.kde.StatusNotifierWatcher on the desktop's bus.
@@ -50,7 +50,7 @@ func (d *Desktop) StartWatcher() *Watcher {
 	if err != nil {
 		d.tb.Fatalf("harness: watcher: %v", err)
 	}
-	w := &Watcher{conn: conn, changed: make(chan struct{})}
+	w := &Watcher{conn: conn, changed: newChanges()}
 	if err := w.export(); err != nil {
 		d.tb.Fatalf("harness: watcher: %v", err)
 	}
@@ -168,7 +168,7 @@ func (w *Watcher) registerItem(sender dbus.Sender, service string) *dbus.Error {
 	w.items = append(w.items, item)
 	w.registrations++
 	ids := w.idsLocked()
-	w.notifyLocked()
+	w.changed.broadcast()
 	w.mu.Unlock()
 
 	w.itemsChanged(ids)
@@ -200,7 +200,7 @@ func (w *Watcher) watchOwners(signals <-chan *dbus.Signal) {
 		w.items = kept
 		ids := w.idsLocked()
 		if len(gone) > 0 {
-			w.notifyLocked()
+			w.changed.broadcast()
 		}
 		w.mu.Unlock()
 		if len(gone) == 0 {
@@ -240,11 +240,6 @@ func (w *Watcher) idsLocked() []string {
 	return ids
 }
 
-func (w *Watcher) notifyLocked() {
-	close(w.changed)
-	w.changed = make(chan struct{})
-}
-
 // Items returns the items registered now, oldest first.
 func (w *Watcher) Items() []Item {
 	w.mu.Lock()
@@ -276,20 +271,10 @@ func (w *Watcher) WaitItem(timeout time.Duration) (Item, error) {
 
 // WaitFor waits until pred holds for the registered items.
 func (w *Watcher) WaitFor(pred func([]Item) bool, timeout time.Duration) error {
-	deadline := time.NewTimer(timeout)
-	defer deadline.Stop()
-	for {
-		w.mu.Lock()
-		items := append([]Item(nil), w.items...)
-		changed := w.changed
-		w.mu.Unlock()
-		if pred(items) {
-			return nil
-		}
-		select {
-		case <-changed:
-		case <-deadline.C:
-			return fmt.Errorf("watcher: condition not met after %s; registered items: %v", timeout, items)
-		}
+	items, ok := awaitChange(&w.mu, &w.changed, timeout, nil,
+		func() []Item { return append([]Item(nil), w.items...) }, pred)
+	if !ok {
+		return fmt.Errorf("watcher: condition not met after %s; registered items: %v", timeout, items)
 	}
+	return nil
 }
