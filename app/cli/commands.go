@@ -130,7 +130,7 @@ func openWindow(env Env, kind, arg string) int {
 	if err == nil {
 		return ExitOK
 	}
-	if err != control.ErrNotRunning {
+	if !errors.Is(err, control.ErrNotRunning) {
 		return fail(env, err)
 	}
 	if !hasDisplay(env) {

@@ -342,8 +342,9 @@ func (d *Daemon) handle(req control.Request) control.Response {
 	case control.CmdStatus:
 	case control.CmdPause, control.CmdResume, control.CmdSnooze, control.CmdSkip:
 		d.mu.Lock()
-		d.core.observe(now(), nil)
-		err = d.core.command(now(), req)
+		at := now()
+		d.core.observe(at, nil)
+		err = d.core.command(at, req)
 		d.mu.Unlock()
 		d.refresh()
 		d.poke()

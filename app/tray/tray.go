@@ -101,10 +101,6 @@ func (t *Tray) Close() {
 
 func build(h Handlers, first View) *Tray {
 	t := &Tray{h: h}
-	systray.SetIcon(assets.TrayIcon(first.Icon, 64))
-	systray.SetTitle(first.Line)
-	systray.SetTooltip(first.Line)
-
 	t.status = systray.AddMenuItem(first.Line, "")
 	t.status.Disable()
 	systray.AddSeparator()
@@ -128,7 +124,7 @@ func build(h Handlers, first View) *Tray {
 	onClick(systray.AddMenuItem(i18n.T(KeyStats), i18n.T("tray.stats.tip")), h.Stats)
 	systray.AddSeparator()
 	onClick(systray.AddMenuItem(i18n.T(KeyQuit), i18n.T("tray.quit.tip")), h.Quit)
-	t.Update(first)
+	t.Update(first) // icon, title, tooltip, Pause or Resume, Snooze
 	return t
 }
 
