@@ -53,7 +53,8 @@ const usage = `Usage:
   limber snooze [10m]
   limber skip                skip the break that is due
   limber break               start the suggested routine now
-  limber routine [ID]        open a routine window (works without the daemon)
+  limber routine [ID]        open a routine window; without ID, the routine picker
+                             (works without the daemon)
   limber routines [--json]   list routines
   limber check-routine FILE  validate a routine file
   limber settings            open the settings window
@@ -114,7 +115,9 @@ func Dispatch(env Env, cmd string, args []string) int {
 // usageText is the usage in the active language. The English text is the
 // usage constant above, copied into translations/en.json (a test keeps the
 // two and every language's list of commands in step).
-func usageText() string { return i18n.T("cli.usage") }
+// usageText is the usage in the user's language. Fyne's message templates
+// drop a trailing newline, so it is put back here.
+func usageText() string { return strings.TrimRight(i18n.T("cli.usage"), "\n") + "\n" }
 
 func usageError(env Env, msg string) int {
 	fmt.Fprintf(env.Stderr, "limber: %s\n\n%s", msg, usageText())
