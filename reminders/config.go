@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/internal/durtext"
 )
 
 // DNDMode says what happens to reminders while do-not-disturb is on.
@@ -144,6 +146,12 @@ func (e ConfigError) Error() string {
 	}
 	b.WriteString(e.Msg)
 	return b.String()
+}
+
+// Weekdays lists the days of the week in the order Limber shows and writes
+// a schedule: Monday first.
+func Weekdays() [7]time.Weekday {
+	return [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 }
 
 // weekdayKey maps a lower-case English weekday name to its time.Weekday.
@@ -471,14 +479,6 @@ func (c Config) sanitized() Config {
 }
 
 // FormatDuration prints a duration the way users write it in the config
-// file: 45m, 1h30m, 90s. The settings window shows durations with it.
-func FormatDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
-}
+// file: 45m, 1h30m, 90s (see internal/durtext). The settings window shows
+// durations with it.
+func FormatDuration(d time.Duration) string { return durtext.Format(d) }

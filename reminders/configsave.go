@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/internal/atomicfile"
 )
 
 // SaveConfig writes cfg to the TOML file at path so that LoadConfig(path)
@@ -60,7 +62,7 @@ func SaveConfig(path string, cfg Config) error {
 	}
 	out, err := updateConfigText(string(data), cfg)
 	if errors.Is(err, errNotTOML) {
-		if err := writeFileAtomic(target+".bak", data, mode); err != nil {
+		if err := atomicfile.Write(target+".bak", data, mode); err != nil {
 			return fmt.Errorf("save config: back up unreadable file: %w", err)
 		}
 		out, err = canonicalConfig(cfg, nil)
@@ -68,7 +70,7 @@ func SaveConfig(path string, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("save config %s: %w", path, err)
 	}
-	if err := writeFileAtomic(target, []byte(out), mode); err != nil {
+	if err := atomicfile.Write(target, []byte(out), mode); err != nil {
 		return fmt.Errorf("save config: %w", err)
 	}
 	return nil
@@ -240,11 +242,6 @@ func tomlString(s string) string {
 	return b.String()
 }
 
-// weekdayOrder is the order a schedule is written in: Monday first.
-func weekdayOrder() [7]time.Weekday {
-	return [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-}
-
 func renderDay(ranges []Range) string {
 	parts := make([]string, len(ranges))
 	for i, r := range ranges {
@@ -375,7 +372,7 @@ func scheduleEdits(old string, cfg Config, stmts, topSched, schedKVs []tomlStmt,
 		}
 	}
 	var add strings.Builder
-	for _, wd := range weekdayOrder() {
+	for _, wd := range Weekdays() {
 		if ranges, set := cfg.Schedule.Day(wd); set && !done[wd] {
 			fmt.Fprintf(&add, "%s = %s\n", strings.ToLower(wd.String()), renderDay(ranges))
 		}
@@ -435,50 +432,13 @@ func canonicalConfig(cfg Config, unknown map[string]any) (string, error) {
 	}
 	if !cfg.Schedule.AlwaysOn() {
 		b.WriteString("\n[schedule]\n")
-		for _, wd := range weekdayOrder() {
+		for _, wd := range Weekdays() {
 			if ranges, set := cfg.Schedule.Day(wd); set {
 				fmt.Fprintf(&b, "%s = %s\n", strings.ToLower(wd.String()), renderDay(ranges))
 			}
 		}
 	}
 	return b.String(), nil
-}
-
-// writeFileAtomic replaces path with data: a synced temporary file in the
-// same folder is renamed over it and the folder is synced, so a crash
-// leaves the old file or the new one, never a torn one.
-func writeFileAtomic(path string, data []byte, mode fs.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temporary file: %w", err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op once renamed
-	fail := func(what string, err error) error {
-		f.Close()
-		return fmt.Errorf("%s %s: %w", what, tmp, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		return fail("write", err)
-	}
-	if err := f.Chmod(mode); err != nil {
-		return fail("chmod", err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail("sync", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("replace %s: %w", path, err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // best effort: not every file system syncs folders
-		d.Close()
-	}
-	return nil
 }
 
 // The statements of a TOML document as the user laid it out, found by a

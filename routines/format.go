@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/internal/durtext"
 )
 
 // FileError is one problem in a user routine file. Line is 1-based, or 0
@@ -357,7 +359,7 @@ func (p *fileParser) duration(field string, t map[string]any, lo, hi time.Durati
 		return 0, false
 	}
 	if d < lo || d > hi {
-		p.fail(field, "%q is out of range (use %s to %s)", s, fmtDuration(lo), fmtDuration(hi))
+		p.fail(field, "%q is out of range (use %s to %s)", s, durtext.Format(lo), durtext.Format(hi))
 		return 0, false
 	}
 	return d, true

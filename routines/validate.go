@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/limber-app/limber/internal/durtext"
 )
 
 // Limits on routines. They keep a window readable and a typo (hold = "30m"
@@ -128,7 +130,7 @@ func (s Step) validate() error {
 		}
 	}
 	if s.Rest < 0 || s.Rest > MaxRest {
-		add("rest: %s is outside 0s to %s", fmtDuration(s.Rest), fmtDuration(MaxRest))
+		add("rest: %s is outside 0s to %s", durtext.Format(s.Rest), durtext.Format(MaxRest))
 	}
 	return errors.Join(errs...)
 }
@@ -139,14 +141,14 @@ func (t Timing) validate() error {
 		return errors.New("timing: both hold and reps are set")
 	case t.Reps == 0:
 		if t.Hold < MinHold || t.Hold > MaxHold {
-			return fmt.Errorf("hold: %s is outside %s to %s", fmtDuration(t.Hold), fmtDuration(MinHold), fmtDuration(MaxHold))
+			return fmt.Errorf("hold: %s is outside %s to %s", durtext.Format(t.Hold), durtext.Format(MinHold), durtext.Format(MaxHold))
 		}
 	default:
 		if t.Reps < 1 || t.Reps > MaxReps {
 			return fmt.Errorf("reps: %d is outside 1 to %d", t.Reps, MaxReps)
 		}
 		if t.Pace < MinPace || t.Pace > MaxPace {
-			return fmt.Errorf("pace: %s is outside %s to %s", fmtDuration(t.Pace), fmtDuration(MinPace), fmtDuration(MaxPace))
+			return fmt.Errorf("pace: %s is outside %s to %s", durtext.Format(t.Pace), durtext.Format(MinPace), durtext.Format(MaxPace))
 		}
 	}
 	return nil
@@ -199,18 +201,6 @@ func checkText(s string, maxLen int, required bool) string {
 		return "contains control characters such as newlines or tabs"
 	}
 	return ""
-}
-
-// fmtDuration prints a duration the way users write it: 30s, 1m30s, 10m.
-func fmtDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }
 
 // closest returns the option nearest to word by edit distance, if it is near

@@ -18,6 +18,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/limber-app/limber/internal/atomicfile"
+	"github.com/limber-app/limber/internal/tilde"
 )
 
 // AppID is Limber's reverse-DNS application ID; it names the desktop entry
@@ -82,7 +85,7 @@ func (e *Entry) Describe() string {
 	if !e.supported() {
 		return "Start at login is not available on this system."
 	}
-	return "Adds " + FileName + " to " + tildePath(e.Dir) + ", which your desktop session runs at login."
+	return "Adds " + FileName + " to " + tilde.Path(e.Dir) + ", which your desktop session runs at login."
 }
 
 // Enabled reports whether the entry exists and is not switched off with
@@ -127,7 +130,7 @@ func (e *Entry) Enable(exe string) error {
 	if err := os.MkdirAll(e.Dir, 0o700); err != nil {
 		return fmt.Errorf("enable autostart: %w", err)
 	}
-	if err := writeAtomic(e.Path(), desktopEntry(exe)); err != nil {
+	if err := atomicfile.Write(e.Path(), desktopEntry(exe), 0o644); err != nil {
 		return fmt.Errorf("enable autostart: %w", err)
 	}
 	return nil
@@ -190,51 +193,4 @@ func desktopKeys(data []byte) map[string]string {
 		}
 	}
 	return keys
-}
-
-// writeAtomic replaces path with data via a synced temporary file in the
-// same folder, so a crash leaves the old entry or the new one, never half.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", tmp, err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("chmod %s: %w", tmp, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("sync %s: %w", tmp, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // best effort: some file systems refuse to sync a folder
-		d.Close()
-	}
-	return nil
-}
-
-// tildePath shortens a path under the home folder to ~/… for display.
-func tildePath(p string) string {
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" {
-		return p
-	}
-	if rel, err := filepath.Rel(home, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return filepath.Join("~", rel)
-	}
-	return p
 }

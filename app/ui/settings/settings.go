@@ -11,8 +11,6 @@ package settings
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/internal/tilde"
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
 )
@@ -169,7 +168,7 @@ func New(o Options) *View {
 	v.idle.SetSelected(idleLabel(c.IdleSource))
 
 	v.alwaysOn = widget.NewCheck(i18n.T("settings.always-on"), func(bool) { v.revalidate() })
-	for i, d := range weekdays() {
+	for i, d := range reminders.Weekdays() {
 		v.days[i] = newDayRow(d, c.Schedule, changed)
 	}
 	v.alwaysOn.SetChecked(c.Schedule.AlwaysOn())
@@ -227,7 +226,7 @@ func New(o Options) *View {
 		widget.NewCard(i18n.T("settings.section.system"), "", systemForm),
 	)
 
-	where := hintLabel(i18n.F("settings.saved-to", i18n.Args{"Path": tildePath(o.Path)}))
+	where := hintLabel(i18n.F("settings.saved-to", i18n.Args{"Path": tilde.Path(o.Path)}))
 	where.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewHBox(v.cancel, v.save)
 	footer := container.NewVBox(widget.NewSeparator(), v.status,
@@ -513,20 +512,4 @@ func (v *View) showStatus(text string, imp widget.Importance) {
 	v.status.Importance = imp
 	v.status.SetText(text)
 	v.status.Show()
-}
-
-func weekdays() [7]time.Weekday {
-	return [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-}
-
-// tildePath shortens a path under the home folder to ~/… for display.
-func tildePath(p string) string {
-	home, err := os.UserHomeDir()
-	if err != nil || home == "" || p == "" {
-		return p
-	}
-	if rel, err := filepath.Rel(home, p); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
-		return filepath.Join("~", rel)
-	}
-	return p
 }
