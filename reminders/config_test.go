@@ -1,9 +1,11 @@
 package reminders
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -178,15 +180,130 @@ func TestValidateOverrides(t *testing.T) {
 	}
 }
 
+// TestConfigDocsCoverEveryKey checks that ConfigKeys, and so ConfigDocs,
+// covers every Config field exactly once, that the loader accepts exactly
+// the documented keys, and that the documented defaults are the values
+// DefaultConfig uses.
 func TestConfigDocsCoverEveryKey(t *testing.T) {
+	def := DefaultConfig()
+	owner := map[string]string{} // Config field -> key
+	for _, k := range ConfigKeys() {
+		c := def
+		if k.Kind == KindTable {
+			c.Schedule.SetDay(time.Monday)
+		} else if err := k.SetText(&c, otherValue(t, k, def)); err != nil {
+			t.Fatalf("%s: %v", k.Name, err)
+		}
+		changed := changedFields(def, c)
+		if len(changed) != 1 {
+			t.Errorf("key %s sets fields %v, want exactly one", k.Name, changed)
+			continue
+		}
+		if prev, dup := owner[changed[0]]; dup {
+			t.Errorf("keys %s and %s both set Config.%s", prev, k.Name, changed[0])
+		}
+		owner[changed[0]] = k.Name
+	}
+	fields := reflect.TypeFor[Config]()
+	for i := range fields.NumField() {
+		if _, ok := owner[fields.Field(i).Name]; !ok {
+			t.Errorf("Config.%s has no config key", fields.Field(i).Name)
+		}
+	}
+
+	// Every documented default, written out, loads as DefaultConfig.
 	var src strings.Builder
 	for _, d := range ConfigDocs() {
 		if d.Key == "[schedule]" {
+			if d.Default != "always on" || !def.Schedule.AlwaysOn() {
+				t.Errorf("[schedule] default %q, DefaultConfig schedule %+v", d.Default, def.Schedule)
+			}
+			src.WriteString("[schedule]\n")
 			continue
 		}
 		src.WriteString(d.Key + " = " + d.Default + "\n")
 	}
-	if _, errs := LoadConfig(writeConfig(t, src.String())); len(errs) != 0 {
+	cfg, errs := LoadConfig(writeConfig(t, src.String()))
+	if len(errs) != 0 {
 		t.Fatalf("documented defaults do not load cleanly: %v", errs)
+	}
+	if !reflect.DeepEqual(cfg, def) {
+		t.Errorf("documented defaults load as %+v\nDefaultConfig is %+v", cfg, def)
+	}
+
+	// The loader knows the documented keys and no others.
+	for _, k := range ConfigKeys() {
+		_, errs := LoadConfig(writeConfig(t, k.Name+" = 1\n"))
+		for _, e := range errs {
+			if strings.Contains(e.Msg, "unknown key") {
+				t.Errorf("loader does not know documented key %s: %v", k.Name, e)
+			}
+		}
+	}
+	_, errs = LoadConfig(writeConfig(t, "undocumented = 1\n"))
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "unknown key") {
+		t.Errorf("undocumented key: %v", errs)
+	}
+}
+
+// otherValue is a value of k's kind that differs from its default.
+func otherValue(t *testing.T, k ConfigKey, def Config) string {
+	t.Helper()
+	switch k.Kind {
+	case KindDuration:
+		return "17s"
+	case KindCount:
+		return "7"
+	case KindBool:
+		return strconv.FormatBool(k.Text(def) != "true")
+	case KindChoice:
+		for _, c := range k.Choices {
+			if c != k.Text(def) {
+				return c
+			}
+		}
+	case KindText:
+		return "another-" + k.Text(def)
+	}
+	t.Fatalf("%s: no other value", k.Name)
+	return ""
+}
+
+// changedFields names the fields of Config that differ between a and b.
+func changedFields(a, b Config) []string {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	var out []string
+	for i := range va.NumField() {
+		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, va.Type().Field(i).Name)
+		}
+	}
+	return out
+}
+
+// TestReadmeConfigTable checks that the README's configuration table is
+// ConfigDocs, row by row.
+func TestReadmeConfigTable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n## Configuration\n")
+	if !ok {
+		t.Fatal("README has no Configuration section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var rows []string
+	for _, line := range strings.Split(section, "\n") {
+		if strings.HasPrefix(line, "| `") {
+			rows = append(rows, line)
+		}
+	}
+	var want []string
+	for _, d := range ConfigDocs() {
+		want = append(want, fmt.Sprintf("| `%s` | %s | %s |", d.Key, d.Default, d.Doc))
+	}
+	if got := strings.Join(rows, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("README configuration table:\n%s\nwant (from ConfigKeys):\n%s", got, strings.Join(want, "\n"))
 	}
 }

@@ -9,13 +9,13 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/limber-app/limber/internal/atomicfile"
+	"github.com/limber-app/limber/internal/tomlpos"
 )
 
 // SaveConfig writes cfg to the TOML file at path so that LoadConfig(path)
@@ -159,53 +159,27 @@ func unknownKeys(raw map[string]any) map[string]any {
 	return out
 }
 
-// configField is one top-level key: render writes its value as a TOML
-// literal in canonical form.
-type configField struct {
-	key      string
-	duration bool
-	render   func(Config) string
-}
-
-func durField(key string, get func(Config) time.Duration) configField {
-	return configField{key, true, func(c Config) string { return tomlString(FormatDuration(get(c))) }}
-}
-
-func configFields() []configField {
-	itoa := func(n int) string { return strconv.Itoa(n) }
-	return []configField{
-		durField("sitting_limit", func(c Config) time.Duration { return c.SittingLimit }),
-		durField("natural_break", func(c Config) time.Duration { return c.NaturalBreak }),
-		durField("remind_again", func(c Config) time.Duration { return c.RemindAgain }),
-		{"max_reminders", false, func(c Config) string { return itoa(c.MaxReminders) }},
-		durField("snooze", func(c Config) time.Duration { return c.Snooze }),
-		{"snooze_limit", false, func(c Config) string { return itoa(c.SnoozeLimit) }},
-		{"dnd", false, func(c Config) string { return tomlString(string(c.DND)) }},
-		{"suggest", false, func(c Config) string { return tomlString(c.Suggest) }},
-		{"notification_buttons", false, func(c Config) string { return strconv.FormatBool(c.NotificationButtons) }},
-		{"prompt_instead", false, func(c Config) string { return strconv.FormatBool(c.PromptInstead) }},
-		{"idle_source", false, func(c Config) string { return tomlString(c.IdleSource) }},
-	}
-}
-
-func scalarKey(key string) (configField, bool) {
-	for _, f := range configFields() {
-		if f.key == key {
-			return f, true
+// scalarKeys are the keys SaveConfig writes as key = value: all but the
+// [schedule] table.
+func scalarKeys() []ConfigKey {
+	var out []ConfigKey
+	for _, k := range ConfigKeys() {
+		if k.Kind != KindTable {
+			out = append(out, k)
 		}
 	}
-	return configField{}, false
+	return out
 }
 
-// same reports whether the literal text (as found in the file) means the
-// value f has in cfg.
-func (f configField) same(text string, cfg Config) bool {
+// sameValue reports whether the literal text (as found in the file) means
+// the value k has in cfg; "90m" means the same as "1h30m".
+func (k ConfigKey) sameValue(text string, cfg Config) bool {
 	a, okA := decodeLiteral(text)
-	b, okB := decodeLiteral(f.render(cfg))
+	b, okB := decodeLiteral(k.literal(cfg))
 	if !okA || !okB {
 		return false
 	}
-	if f.duration {
+	if k.Kind == KindDuration {
 		sa, _ := a.(string)
 		sb, _ := b.(string)
 		da, errA := time.ParseDuration(strings.TrimSpace(sa))
@@ -250,8 +224,9 @@ func renderDay(ranges []Range) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-// sameDay reports whether the literal text is the list of ranges want.
-func sameDay(text string, want []Range) bool {
+// literalIsRanges reports whether the literal text (a weekday's value as
+// found in the file) is exactly the list of ranges want.
+func literalIsRanges(text string, want []Range) bool {
 	var v struct{ V []string }
 	if _, err := toml.Decode("V = "+text, &v); err != nil || len(v.V) != len(want) {
 		return false
@@ -272,54 +247,54 @@ type textEdit struct {
 
 // editConfig edits the known keys of old in place (see SaveConfig).
 func editConfig(old string, cfg Config, oldErrs []ConfigError) string {
-	stmts := scanTOML(old)
+	stmts := tomlpos.Scan(old)
 	def := DefaultConfig()
 	var edits []textEdit
 	present := map[string]bool{}
 	lastTop, firstHeader, schedHeader := -1, -1, -1
-	var topSched, schedKVs []tomlStmt
+	var topSched, schedKVs []tomlpos.Stmt
 	for i, s := range stmts {
 		switch {
-		case s.kind == stmtHeader:
+		case s.Kind == tomlpos.Header:
 			if firstHeader < 0 {
 				firstHeader = i
 			}
-			if s.table == "schedule" && schedHeader < 0 {
+			if s.Table == "schedule" && schedHeader < 0 {
 				schedHeader = i
 			}
-		case s.kind == stmtKV && s.table == "":
+		case s.Kind == tomlpos.KeyValue && s.Table == "":
 			lastTop = i
-			if f, ok := scalarKey(s.key); ok {
-				present[s.key] = true
-				if !f.same(old[s.valStart:s.valEnd], cfg) {
-					edits = append(edits, textEdit{s.valStart, s.valEnd, f.render(cfg)})
+			if k, ok := scalarKey(s.Key); ok {
+				present[s.Key] = true
+				if !k.sameValue(old[s.ValStart:s.ValEnd], cfg) {
+					edits = append(edits, textEdit{s.ValStart, s.ValEnd, k.literal(cfg)})
 				}
-			} else if s.key == "schedule" || strings.HasPrefix(s.key, "schedule.") {
+			} else if s.Key == "schedule" || strings.HasPrefix(s.Key, "schedule.") {
 				topSched = append(topSched, s)
 			}
-		case s.kind == stmtKV && s.table == "schedule":
+		case s.Kind == tomlpos.KeyValue && s.Table == "schedule":
 			schedKVs = append(schedKVs, s)
 		}
 	}
 
 	// Top-level keys missing from the file, when not at their default.
 	var add strings.Builder
-	for _, f := range configFields() {
-		if !present[f.key] && f.render(cfg) != f.render(def) {
-			fmt.Fprintf(&add, "%s = %s\n", f.key, f.render(cfg))
+	for _, k := range scalarKeys() {
+		if !present[k.Name] && k.literal(cfg) != k.literal(def) {
+			fmt.Fprintf(&add, "%s = %s\n", k.Name, k.literal(cfg))
 		}
 	}
 	if add.Len() > 0 {
 		switch {
 		case lastTop >= 0:
-			edits = append(edits, textEdit{stmts[lastTop].end, stmts[lastTop].end, lineStart(old, stmts[lastTop].end) + add.String()})
+			edits = append(edits, textEdit{stmts[lastTop].End, stmts[lastTop].End, lineStart(old, stmts[lastTop].End) + add.String()})
 		case firstHeader >= 0:
 			// Before the comment block that introduces the first table.
 			k := firstHeader
-			for k > 0 && stmts[k-1].kind == stmtComment {
+			for k > 0 && stmts[k-1].Kind == tomlpos.Comment {
 				k--
 			}
-			at := stmts[k].start
+			at := stmts[k].Start
 			edits = append(edits, textEdit{at, at, add.String() + "\n"})
 		default:
 			edits = append(edits, textEdit{len(old), len(old), lineStart(old, len(old)) + add.String()})
@@ -343,10 +318,10 @@ func scheduleMatches(old string, cfg Config, oldErrs []ConfigError) bool {
 	return reflect.DeepEqual(oldCfg.Schedule, cfg.Schedule)
 }
 
-func scheduleEdits(old string, cfg Config, stmts, topSched, schedKVs []tomlStmt, schedHeader int) []textEdit {
+func scheduleEdits(old string, cfg Config, stmts, topSched, schedKVs []tomlpos.Stmt, schedHeader int) []textEdit {
 	var edits []textEdit
 	for _, s := range topSched { // schedule = {…} or schedule.monday = […]: rewritten as a table
-		edits = append(edits, textEdit{s.start, s.end, ""})
+		edits = append(edits, textEdit{s.Start, s.End, ""})
 	}
 	if len(topSched) > 0 {
 		schedHeader = -1
@@ -354,19 +329,19 @@ func scheduleEdits(old string, cfg Config, stmts, topSched, schedKVs []tomlStmt,
 	done := map[time.Weekday]bool{}
 	insertAt := -1
 	if schedHeader >= 0 {
-		insertAt = stmts[schedHeader].end
+		insertAt = stmts[schedHeader].End
 		for _, s := range schedKVs {
-			insertAt = s.end
-			wd, ok := weekdayKey(s.key)
+			insertAt = s.End
+			wd, ok := weekdayKey(s.Key)
 			if !ok {
 				continue // an unknown key: left for the user
 			}
 			ranges, set := cfg.Schedule.Day(wd)
 			switch {
 			case !set || done[wd]:
-				edits = append(edits, textEdit{s.start, s.end, ""})
-			case !sameDay(old[s.valStart:s.valEnd], ranges):
-				edits = append(edits, textEdit{s.valStart, s.valEnd, renderDay(ranges)})
+				edits = append(edits, textEdit{s.Start, s.End, ""})
+			case !literalIsRanges(old[s.ValStart:s.ValEnd], ranges):
+				edits = append(edits, textEdit{s.ValStart, s.ValEnd, renderDay(ranges)})
 			}
 			done[wd] = true
 		}
@@ -420,9 +395,9 @@ func canonicalConfig(cfg Config, unknown map[string]any) (string, error) {
 	var b bytes.Buffer
 	b.WriteString("# Limber settings. Keys left out use their defaults; see the README.\n")
 	def := DefaultConfig()
-	for _, f := range configFields() {
-		if f.render(cfg) != f.render(def) {
-			fmt.Fprintf(&b, "%s = %s\n", f.key, f.render(cfg))
+	for _, k := range scalarKeys() {
+		if k.literal(cfg) != k.literal(def) {
+			fmt.Fprintf(&b, "%s = %s\n", k.Name, k.literal(cfg))
 		}
 	}
 	if len(unknown) > 0 {
@@ -439,177 +414,4 @@ func canonicalConfig(cfg Config, unknown map[string]any) (string, error) {
 		}
 	}
 	return b.String(), nil
-}
-
-// The statements of a TOML document as the user laid it out, found by a
-// small scanner that knows just enough TOML (strings, arrays, inline
-// tables, comments, table headers) to tell where each statement and each
-// value begins and ends. SaveConfig uses it to edit values in place.
-type stmtKind int
-
-const (
-	stmtBlank   stmtKind = iota // an empty line
-	stmtComment                 // a line holding only a comment
-	stmtHeader                  // [table] or [[array]]
-	stmtKV                      // key = value, possibly over several lines
-)
-
-type tomlStmt struct {
-	kind             stmtKind
-	table            string // the header's name, or the table a key-value is in ("" at top level)
-	key              string // key-value: its dotted key, unquoted
-	start, end       int    // byte range of the whole lines, end after the newline
-	valStart, valEnd int    // key-value: byte range of the value, without a trailing comment
-}
-
-func scanTOML(src string) []tomlStmt {
-	var out []tomlStmt
-	table := ""
-	for i := 0; i < len(src); {
-		j := skipBlank(src, i)
-		s := tomlStmt{start: i, table: table}
-		switch {
-		case j >= len(src) || src[j] == '\n' || src[j] == '\r':
-			s.kind = stmtBlank
-			s.end = endOfLine(src, j)
-		case src[j] == '#':
-			s.kind = stmtComment
-			s.end = endOfLine(src, j)
-		case src[j] == '[':
-			k := j + 1
-			array := k < len(src) && src[k] == '['
-			if array {
-				k++
-			}
-			name, after := readKey(src, k, ']')
-			table = name
-			if array {
-				table = "[[" + name + "]]" // an array of tables: never ours
-			}
-			s.kind, s.table = stmtHeader, table
-			s.end = endOfLine(src, after)
-		default:
-			key, eq := readKey(src, j, '=')
-			s.kind, s.key = stmtKV, key
-			if eq >= len(src) || src[eq] != '=' { // not a key-value: keep the line as it is
-				s.kind = stmtComment
-				s.end = endOfLine(src, eq)
-				break
-			}
-			s.valStart = skipBlank(src, eq+1)
-			s.valEnd = scanValue(src, s.valStart)
-			s.end = endOfLine(src, s.valEnd)
-		}
-		out = append(out, s)
-		i = s.end
-	}
-	return out
-}
-
-func skipBlank(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// endOfLine returns the offset after the newline ending the line holding i.
-func endOfLine(s string, i int) int {
-	if n := strings.IndexByte(s[min(i, len(s)):], '\n'); n >= 0 {
-		return i + n + 1
-	}
-	return len(s)
-}
-
-// readKey reads a possibly dotted and quoted key up to stop, returning the
-// key with its parts unquoted and joined by dots, and the offset of stop
-// (or of the line end when stop is missing).
-func readKey(s string, i int, stop byte) (string, int) {
-	var parts []string
-	var cur strings.Builder
-	for i < len(s) && s[i] != stop && s[i] != '\n' {
-		switch c := s[i]; c {
-		case '"', '\'':
-			j := i + 1
-			for j < len(s) && s[j] != c && s[j] != '\n' {
-				if c == '"' && s[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			if raw := s[i:min(j+1, len(s))]; c == '"' {
-				if u, err := strconv.Unquote(raw); err == nil {
-					cur.WriteString(u)
-				} else {
-					cur.WriteString(raw)
-				}
-			} else {
-				cur.WriteString(strings.Trim(raw, "'"))
-			}
-			i = j + 1
-		case '.':
-			parts = append(parts, strings.TrimSpace(cur.String()))
-			cur.Reset()
-			i++
-		default:
-			cur.WriteByte(c)
-			i++
-		}
-	}
-	parts = append(parts, strings.TrimSpace(cur.String()))
-	return strings.Join(parts, "."), min(i, len(s))
-}
-
-// scanValue returns the end of the value starting at i: the first line
-// end or comment outside strings and brackets, less trailing blanks.
-func scanValue(s string, i int) int {
-	depth := 0
-	start := i
-	for i < len(s) {
-		switch c := s[i]; {
-		case strings.HasPrefix(s[i:], `"""`), strings.HasPrefix(s[i:], `'''`):
-			q := s[i : i+3]
-			j := i + 3
-			for j < len(s) && !strings.HasPrefix(s[j:], q) {
-				if q == `"""` && s[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			j += 3
-			for k := 0; k < 2 && j < len(s) && s[j] == q[0]; k++ { // """a""""" ends with quotes
-				j++
-			}
-			i = min(j, len(s))
-		case c == '"' || c == '\'':
-			j := i + 1
-			for j < len(s) && s[j] != c && s[j] != '\n' {
-				if c == '"' && s[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			i = min(j+1, len(s))
-		case c == '[' || c == '{':
-			depth++
-			i++
-		case c == ']' || c == '}':
-			depth--
-			i++
-		case (c == '#' || c == '\n') && depth <= 0:
-			return trimEnd(s, start, i)
-		case c == '#':
-			i = endOfLine(s, i)
-		default:
-			i++
-		}
-	}
-	return trimEnd(s, start, len(s))
-}
-
-func trimEnd(s string, start, i int) int {
-	for i > start && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\r') {
-		i--
-	}
-	return i
 }

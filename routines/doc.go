@@ -11,8 +11,8 @@
 //   - builtin.go: the built-in routines.
 //   - model.go: Stretch, Step, Routine, Timing and the expansion of per-side
 //     steps into timed segments.
-//   - format.go, lines.go, image.go: the routine file format, the line
-//     numbers in its error messages, and the checks on custom images.
+//   - format.go, image.go: the routine file format (its error lines come
+//     from internal/tomlpos) and the checks on custom images.
 //   - load.go: Load (built-ins plus a folder of user files) and CheckFile.
 //   - validate.go: the limits and the structural rules every routine obeys.
 //   - player.go: Player, a state machine over caller-supplied time.

@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/limber-app/limber/internal/durtext"
+	"github.com/limber-app/limber/internal/tomlpos"
 )
 
 // FileError is one problem in a user routine file. Line is 1-based, or 0
@@ -73,12 +74,12 @@ func joinFileErrors(errs []*FileError) error {
 type fileParser struct {
 	file  string
 	dir   string
-	lines keyLines
+	lines tomlpos.Lines
 	errs  []*FileError
 }
 
 func (p *fileParser) fail(field, format string, args ...any) {
-	p.errs = append(p.errs, &FileError{File: p.file, Line: p.lines.line(field), Field: field, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &FileError{File: p.file, Line: max(p.lines.Line(field), 1), Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
 // parse does the work of Parse and also returns the line of the id key, for
@@ -107,7 +108,7 @@ func parseFormat(file string, data []byte) (Routine, int, []*FileError) {
 		}
 		return Routine{}, 0, []*FileError{{File: file, Line: 1, Msg: "invalid TOML: " + err.Error()}}
 	}
-	p.lines = indexKeyLines(string(data))
+	p.lines = tomlpos.Index(string(data))
 
 	p.unknownKeys("", raw, topKeys())
 	r := Routine{Source: file}
@@ -138,7 +139,7 @@ func parseFormat(file string, data []byte) (Routine, int, []*FileError) {
 		slices.SortStableFunc(p.errs, func(a, b *FileError) int { return cmp.Compare(a.Line, b.Line) })
 		return Routine{}, 0, p.errs
 	}
-	return r, p.lines.line("id"), nil
+	return r, max(p.lines.Line("id"), 1), nil
 }
 
 // ok reports whether no error has been recorded for field yet.
