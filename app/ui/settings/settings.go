@@ -50,15 +50,17 @@ type Options struct {
 type View struct {
 	o Options
 
-	sitting, natural, remindAgain, snooze *field
-	maxReminders, snoozeLimit             *field
-	days                                  [7]*dayRow // Monday first
+	// One control per config key, built from reminders.ConfigKeys: an
+	// entry per duration or count key, a check per bool key; the choice
+	// keys and the schedule have their own widgets.
+	keys   map[string]reminders.ConfigKey
+	fields map[string]*field        // duration and count keys
+	checks map[string]*widget.Check // bool keys
+	days   [7]*dayRow               // Monday first
 
 	dnd          *widget.RadioGroup
 	suggest      *widget.Select
 	suggestIDs   map[string]string // option label → routine ID or "rotate"
-	buttons      *widget.Check
-	prompt       *widget.Check
 	idle         *widget.Select
 	alwaysOn     *widget.Check
 	autostart    *widget.Check
@@ -86,6 +88,15 @@ const rangesPlaceholder = "09:00-12:30, 13:30-18:00"
 func idleLabel(source string) string {
 	return i18n.Or("settings.idle."+source, source)
 }
+
+// checkLabels are the texts of the bool keys' check boxes.
+func checkLabels() map[string]string {
+	return map[string]string{"notification_buttons": "settings.buttons", "prompt_instead": "settings.prompt"}
+}
+
+// labelKey is the i18n key naming a duration or count key's entry
+// ("settings.sitting-limit"); its hint adds ".hint".
+func labelKey(name string) string { return "settings." + strings.ReplaceAll(name, "_", "-") }
 
 // field is a text entry with its own error line.
 type field struct {
@@ -134,17 +145,21 @@ type dayRow struct {
 
 // New builds the view from o.
 func New(o Options) *View {
-	v := &View{o: o}
+	v := &View{o: o, keys: map[string]reminders.ConfigKey{}, fields: map[string]*field{}, checks: map[string]*widget.Check{}}
 	c := o.Config
 	def := reminders.DefaultConfig()
 	changed := v.revalidate
 
-	v.sitting = newField(reminders.FormatDuration(c.SittingLimit), "45m", changed)
-	v.natural = newField(reminders.FormatDuration(c.NaturalBreak), "5m", changed)
-	v.remindAgain = newField(reminders.FormatDuration(c.RemindAgain), "5m", changed)
-	v.snooze = newField(reminders.FormatDuration(c.Snooze), "10m", changed)
-	v.maxReminders = newField(strconv.Itoa(c.MaxReminders), "3", changed)
-	v.snoozeLimit = newField(strconv.Itoa(c.SnoozeLimit), "3", changed)
+	for _, k := range reminders.ConfigKeys() {
+		v.keys[k.Name] = k
+		switch k.Kind {
+		case reminders.KindDuration, reminders.KindCount:
+			v.fields[k.Name] = newField(k.Text(c), k.Text(def), changed)
+		case reminders.KindBool:
+			v.checks[k.Name] = widget.NewCheck(i18n.T(checkLabels()[k.Name]), nil)
+			v.checks[k.Name].SetChecked(k.Text(c) == "true")
+		}
+	}
 
 	v.dnd = widget.NewRadioGroup([]string{dndHold(), dndIgnore()}, nil)
 	v.dnd.Horizontal = true
@@ -155,13 +170,9 @@ func New(o Options) *View {
 	}
 
 	v.suggest, v.suggestIDs = suggestSelect(o.Routines, c.Suggest)
-	v.buttons = widget.NewCheck(i18n.T("settings.buttons"), nil)
-	v.buttons.SetChecked(c.NotificationButtons)
-	v.prompt = widget.NewCheck(i18n.T("settings.prompt"), nil)
-	v.prompt.SetChecked(c.PromptInstead)
 
-	idleOpts := make([]string, 0, len(reminders.IdleSources()))
-	for _, s := range reminders.IdleSources() {
+	idleOpts := make([]string, 0, len(v.keys["idle_source"].Choices))
+	for _, s := range v.keys["idle_source"].Choices {
 		idleOpts = append(idleOpts, idleLabel(s))
 	}
 	v.idle = widget.NewSelect(idleOpts, nil)
@@ -189,17 +200,18 @@ func New(o Options) *View {
 		sections = append(sections, top)
 	}
 	breaks := widget.NewForm(
-		formItem(i18n.T("settings.sitting-limit"), v.sitting, i18n.F("settings.sitting-limit.hint", i18n.Args{"Default": reminders.FormatDuration(def.SittingLimit)})),
-		formItem(i18n.T("settings.natural-break"), v.natural, i18n.F("settings.natural-break.hint", i18n.Args{"Default": reminders.FormatDuration(def.NaturalBreak)})),
+		v.entryItem("sitting_limit", def),
+		v.entryItem("natural_break", def),
 		widget.NewFormItem(i18n.T("settings.suggest"), v.suggest),
 	)
 	remindersForm := widget.NewForm(
-		formItem(i18n.T("settings.remind-again"), v.remindAgain, i18n.F("settings.remind-again.hint", i18n.Args{"Default": reminders.FormatDuration(def.RemindAgain)})),
-		formItem(i18n.T("settings.max-reminders"), v.maxReminders, i18n.F("settings.max-reminders.hint", i18n.Args{"Default": def.MaxReminders})),
-		formItem(i18n.T("settings.snooze"), v.snooze, i18n.F("settings.snooze.hint", i18n.Args{"Default": reminders.FormatDuration(def.Snooze)})),
-		formItem(i18n.T("settings.snooze-limit"), v.snoozeLimit, i18n.F("settings.snooze-limit.hint", i18n.Args{"Default": def.SnoozeLimit})),
+		v.entryItem("remind_again", def),
+		v.entryItem("max_reminders", def),
+		v.entryItem("snooze", def),
+		v.entryItem("snooze_limit", def),
 		hinted(widget.NewFormItem(i18n.T("settings.dnd"), v.dnd), i18n.T("settings.dnd.hint")),
-		hinted(widget.NewFormItem(i18n.T("settings.notifications"), container.NewVBox(v.buttons, v.prompt)), i18n.T("settings.notifications.hint")),
+		hinted(widget.NewFormItem(i18n.T("settings.notifications"),
+			container.NewVBox(v.checks["notification_buttons"], v.checks["prompt_instead"])), i18n.T("settings.notifications.hint")),
 	)
 	remindersBox := container.NewVBox(remindersForm)
 	if o.TestReminder != nil {
@@ -252,10 +264,13 @@ func (v *View) autostartControl(a Autostart) fyne.CanvasObject {
 	return container.NewVBox(v.autostart, desc)
 }
 
-func formItem(label string, f *field, hint string) *widget.FormItem {
+// entryItem is the form row of a duration or count key: its entry, its
+// error line, and a hint naming the default.
+func (v *View) entryItem(name string, def reminders.Config) *widget.FormItem {
+	f := v.fields[name]
 	entry := container.NewBorder(nil, nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, f.entry.MinSize().Height), f.entry))
-	item := widget.NewFormItem(label, container.NewVBox(entry, f.msg))
-	item.HintText = hint
+	item := widget.NewFormItem(i18n.T(labelKey(name)), container.NewVBox(entry, f.msg))
+	item.HintText = i18n.F(labelKey(name)+".hint", i18n.Args{"Default": v.keys[name].Text(def)})
 	return item
 }
 
@@ -381,40 +396,21 @@ func (r *dayRow) parse() ([]reminders.Range, bool, error) {
 func (v *View) collect() (reminders.Config, map[string]error) {
 	cfg := v.o.Config
 	errs := map[string]error{}
-	dur := func(key string, f *field, dst *time.Duration) {
-		d, err := time.ParseDuration(strings.TrimSpace(f.entry.Text))
-		switch {
-		case strings.TrimSpace(f.entry.Text) == "":
-			errs[key] = errors.New(i18n.T("settings.enter-duration"))
-		case err != nil:
-			errs[key] = errors.New(i18n.F("settings.bad-duration", i18n.Args{"Value": strconv.Quote(f.entry.Text)}))
-		default:
-			*dst = d
+	for name, f := range v.fields {
+		if err := v.keys[name].SetText(&cfg, f.entry.Text); err != nil {
+			errs[name] = entryError(v.keys[name].Kind, f.entry.Text)
 		}
 	}
-	count := func(key string, f *field, dst *int) {
-		n, err := strconv.Atoi(strings.TrimSpace(f.entry.Text))
-		if err != nil {
-			errs[key] = errors.New(i18n.T("settings.enter-count"))
-			return
-		}
-		*dst = n
+	for name, c := range v.checks {
+		_ = v.keys[name].SetText(&cfg, strconv.FormatBool(c.Checked)) // cannot fail
 	}
-	dur("sitting_limit", v.sitting, &cfg.SittingLimit)
-	dur("natural_break", v.natural, &cfg.NaturalBreak)
-	dur("remind_again", v.remindAgain, &cfg.RemindAgain)
-	dur("snooze", v.snooze, &cfg.Snooze)
-	count("max_reminders", v.maxReminders, &cfg.MaxReminders)
-	count("snooze_limit", v.snoozeLimit, &cfg.SnoozeLimit)
 
 	cfg.DND = reminders.DNDHold
 	if v.dnd.Selected == dndIgnore() {
 		cfg.DND = reminders.DNDIgnore
 	}
 	cfg.Suggest = v.suggestIDs[v.suggest.Selected]
-	cfg.NotificationButtons = v.buttons.Checked
-	cfg.PromptInstead = v.prompt.Checked
-	for _, id := range reminders.IdleSources() {
+	for _, id := range v.keys["idle_source"].Choices {
 		if idleLabel(id) == v.idle.Selected {
 			cfg.IdleSource = id
 		}
@@ -451,16 +447,24 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 	return cfg, errs
 }
 
+// entryError is the message for entry text that is not a value of kind.
+func entryError(kind reminders.KeyKind, text string) error {
+	switch {
+	case kind == reminders.KindCount:
+		return errors.New(i18n.T("settings.enter-count"))
+	case strings.TrimSpace(text) == "":
+		return errors.New(i18n.T("settings.enter-duration"))
+	}
+	return errors.New(i18n.F("settings.bad-duration", i18n.Args{"Value": strconv.Quote(text)}))
+}
+
 // revalidate refreshes every error message and the Save button.
 func (v *View) revalidate() {
 	if v.save == nil { // still building
 		return
 	}
 	_, errs := v.collect()
-	for key, f := range map[string]*field{
-		"sitting_limit": v.sitting, "natural_break": v.natural, "remind_again": v.remindAgain,
-		"snooze": v.snooze, "max_reminders": v.maxReminders, "snooze_limit": v.snoozeLimit,
-	} {
+	for key, f := range v.fields {
 		setError(f.msg, errs[key])
 	}
 	for _, r := range v.days {

@@ -80,28 +80,28 @@ func TestValidationMessages(t *testing.T) {
 		msg  func(v *View) *widget.Label
 		want string
 	}{
-		{"sitting not a duration", func(v *View) { v.sitting.entry.SetText("soon") },
-			func(v *View) *widget.Label { return v.sitting.msg }, `"soon" is not a duration`},
-		{"sitting empty", func(v *View) { v.sitting.entry.SetText(" ") },
-			func(v *View) *widget.Label { return v.sitting.msg }, "enter a duration"},
-		{"sitting too long", func(v *View) { v.sitting.entry.SetText("25h") },
-			func(v *View) *widget.Label { return v.sitting.msg }, "between 1s and 24h"},
-		{"natural not shorter", func(v *View) { v.natural.entry.SetText("45m") },
-			func(v *View) *widget.Label { return v.natural.msg }, "must be shorter than the sitting limit"},
-		{"sitting lowered below natural", func(v *View) { v.sitting.entry.SetText("4m") },
-			func(v *View) *widget.Label { return v.natural.msg }, "must be shorter than the sitting limit"},
-		{"natural negative", func(v *View) { v.natural.entry.SetText("-5m") },
-			func(v *View) *widget.Label { return v.natural.msg }, "out of range"},
-		{"remind again", func(v *View) { v.remindAgain.entry.SetText("0s") },
-			func(v *View) *widget.Label { return v.remindAgain.msg }, "out of range"},
-		{"snooze", func(v *View) { v.snooze.entry.SetText("10 minutes") },
-			func(v *View) *widget.Label { return v.snooze.msg }, "not a duration"},
-		{"max reminders word", func(v *View) { v.maxReminders.entry.SetText("three") },
-			func(v *View) *widget.Label { return v.maxReminders.msg }, "whole number from 1 to 100"},
-		{"max reminders range", func(v *View) { v.maxReminders.entry.SetText("0") },
-			func(v *View) *widget.Label { return v.maxReminders.msg }, "out of range"},
-		{"snooze limit range", func(v *View) { v.snoozeLimit.entry.SetText("101") },
-			func(v *View) *widget.Label { return v.snoozeLimit.msg }, "out of range"},
+		{"sitting not a duration", func(v *View) { v.fields["sitting_limit"].entry.SetText("soon") },
+			func(v *View) *widget.Label { return v.fields["sitting_limit"].msg }, `"soon" is not a duration`},
+		{"sitting empty", func(v *View) { v.fields["sitting_limit"].entry.SetText(" ") },
+			func(v *View) *widget.Label { return v.fields["sitting_limit"].msg }, "enter a duration"},
+		{"sitting too long", func(v *View) { v.fields["sitting_limit"].entry.SetText("25h") },
+			func(v *View) *widget.Label { return v.fields["sitting_limit"].msg }, "between 1s and 24h"},
+		{"natural not shorter", func(v *View) { v.fields["natural_break"].entry.SetText("45m") },
+			func(v *View) *widget.Label { return v.fields["natural_break"].msg }, "must be shorter than the sitting limit"},
+		{"sitting lowered below natural", func(v *View) { v.fields["sitting_limit"].entry.SetText("4m") },
+			func(v *View) *widget.Label { return v.fields["natural_break"].msg }, "must be shorter than the sitting limit"},
+		{"natural negative", func(v *View) { v.fields["natural_break"].entry.SetText("-5m") },
+			func(v *View) *widget.Label { return v.fields["natural_break"].msg }, "out of range"},
+		{"remind again", func(v *View) { v.fields["remind_again"].entry.SetText("0s") },
+			func(v *View) *widget.Label { return v.fields["remind_again"].msg }, "out of range"},
+		{"snooze", func(v *View) { v.fields["snooze"].entry.SetText("10 minutes") },
+			func(v *View) *widget.Label { return v.fields["snooze"].msg }, "not a duration"},
+		{"max reminders word", func(v *View) { v.fields["max_reminders"].entry.SetText("three") },
+			func(v *View) *widget.Label { return v.fields["max_reminders"].msg }, "whole number from 1 to 100"},
+		{"max reminders range", func(v *View) { v.fields["max_reminders"].entry.SetText("0") },
+			func(v *View) *widget.Label { return v.fields["max_reminders"].msg }, "out of range"},
+		{"snooze limit range", func(v *View) { v.fields["snooze_limit"].entry.SetText("101") },
+			func(v *View) *widget.Label { return v.fields["snooze_limit"].msg }, "out of range"},
 		{"day bad range", func(v *View) {
 			v.alwaysOn.SetChecked(false)
 			v.days[0].mode.SetSelected(dayHours())
@@ -135,10 +135,10 @@ func TestValidationMessages(t *testing.T) {
 
 func TestFixingAValueClearsItsMessage(t *testing.T) {
 	v := newView(t, Options{})
-	v.sitting.entry.SetText("abc")
-	v.sitting.entry.SetText("1h30m")
-	if v.sitting.msg.Visible() || v.save.Disabled() {
-		t.Errorf("after fixing: message %q visible=%v, save disabled=%v", v.sitting.msg.Text, v.sitting.msg.Visible(), v.save.Disabled())
+	v.fields["sitting_limit"].entry.SetText("abc")
+	v.fields["sitting_limit"].entry.SetText("1h30m")
+	if v.fields["sitting_limit"].msg.Visible() || v.save.Disabled() {
+		t.Errorf("after fixing: message %q visible=%v, save disabled=%v", v.fields["sitting_limit"].msg.Text, v.fields["sitting_limit"].msg.Visible(), v.save.Disabled())
 	}
 }
 
@@ -173,13 +173,13 @@ func TestSaveRoundTripKeepsUnknownKeys(t *testing.T) {
 	if v.alwaysOn.Checked || v.days[6].mode.Selected != dayOff() {
 		t.Fatalf("schedule not shown: always on %v, sunday %q", v.alwaysOn.Checked, v.days[6].mode.Selected)
 	}
-	v.sitting.entry.SetText("1h")
+	v.fields["sitting_limit"].entry.SetText("1h")
 	v.days[0].mode.SetSelected(dayHours())
 	v.days[0].ranges.SetText("09:00-12:30, 22:00-02:00")
 	v.days[5].mode.SetSelected(dayOff())
 	v.suggest.SetSelected("Neck reset")
 	v.dnd.SetSelected(dndIgnore())
-	v.prompt.SetChecked(true)
+	v.checks["prompt_instead"].SetChecked(true)
 	v.idle.SetSelected(idleLabel("x11"))
 	test.Tap(v.save)
 	if len(saved) != 1 {
@@ -226,7 +226,7 @@ func TestCancelWritesNothing(t *testing.T) {
 	v := newView(t, Options{Path: path,
 		Save:   func(c reminders.Config) error { return reminders.SaveConfig(path, c) },
 		Cancel: func() { cancelled++ }})
-	v.sitting.entry.SetText("20m")
+	v.fields["sitting_limit"].entry.SetText("20m")
 	test.Tap(v.cancel)
 	if cancelled != 1 {
 		t.Errorf("Cancel called %d times", cancelled)
@@ -336,7 +336,7 @@ func TestRender(t *testing.T) {
 			v := New(Options{Config: cfg, Routines: testRoutines(), Path: "config.toml",
 				Errors:    []reminders.ConfigError{{File: "config.toml", Line: 2, Key: "snooze", Msg: `"ten" is not a duration (use e.g. 45m or 1h30m)`}},
 				Autostart: &fakeAutostart{}, TestReminder: func() {}})
-			v.natural.entry.SetText("50m")
+			v.fields["natural_break"].entry.SetText("50m")
 			size := fyne.NewSize(640, 720)
 			if min := v.Content().MinSize(); min.Width > size.Width {
 				t.Errorf("content needs %v wide; the window is %v", min.Width, size.Width)
