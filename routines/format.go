@@ -173,51 +173,83 @@ func (p *fileParser) stepTables(raw map[string]any) []map[string]any {
 	return nil
 }
 
-// step converts one [[step]] table.
+// step converts one [[step]] table: a library step or a custom one, then
+// its timing, sides and rest.
 func (p *fileParser) step(path string, t map[string]any, defaultRest time.Duration) Step {
-	field := func(k string) string { return path + "." + k }
 	p.unknownKeys(path, t, stepKeys())
-
-	var s Step
-	var perSide bool
 	_, hasStretch := t["stretch"]
 	custom := !hasStretch
-	id := p.str(field("stretch"), t, false)
-	if hasStretch && id == "" && p.ok(field("stretch")) {
-		p.fail(field("stretch"), "is empty (use a stretch ID such as \"neck-turn\", or leave stretch out for a custom step)")
+	var s Step
+	var perSide bool
+	if custom {
+		s = p.customStep(path, t)
+	} else {
+		s, perSide = p.libraryStep(path, t)
 	}
-	if id != "" {
-		st, ok := LookupStretch(id)
-		if !ok {
-			p.fail(field("stretch"), "%s", unknownStretchMsg(id))
-		} else {
-			s = StepOf(st, 0)
-			perSide = st.PerSide
-		}
-		for _, k := range customOnlyKeys() {
-			if _, set := t[k]; set {
-				p.fail(field(k), "only custom steps set %s; a step with stretch = %q uses the library's (remove stretch to define your own step)", k, id)
-			}
-		}
-	} else if custom {
-		s.Name = p.text(field("name"), t, maxNameLen, true)
-		s.Cues = p.cues(field("cues"), t)
-		s.Caution = p.text(field("caution"), t, maxCueLen, false)
-		s.Position = p.position(field("position"), t)
-		s.Areas = p.areas(field("areas"), t)
-		if v, set := t["image"]; set {
-			if rel, ok := v.(string); !ok {
-				p.fail(field("image"), "must be a quoted file name (e.g. \"window.png\")")
-			} else if img, msg := checkImage(p.dir, rel); msg != "" {
-				p.fail(field("image"), "%s", msg)
-			} else {
-				s.Image = img
-			}
-		}
-		s.Sides = SidesNone
+	p.timing(path, t, &s, custom)
+	p.sides(path, t, &s, custom, perSide)
+	s.Rest = defaultRest
+	if d, ok := p.duration(path+".rest", t, 0, MaxRest); ok {
+		s.Rest = d
 	}
+	return s
+}
 
-	// Timing: a hold, or reps at a pace; library steps default to the stretch's.
+// libraryStep reads a step with stretch = "ID": the library's stretch with
+// its defaults, and whether it is done per side. Keys only custom steps set
+// are refused.
+func (p *fileParser) libraryStep(path string, t map[string]any) (Step, bool) {
+	field := path + ".stretch"
+	id := p.str(field, t, false)
+	if id == "" {
+		if p.ok(field) {
+			p.fail(field, "is empty (use a stretch ID such as \"neck-turn\", or leave stretch out for a custom step)")
+		}
+		return Step{}, false
+	}
+	var s Step
+	perSide := false
+	if st, ok := LookupStretch(id); !ok {
+		p.fail(field, "%s", unknownStretchMsg(id))
+	} else {
+		s = StepOf(st, 0)
+		perSide = st.PerSide
+	}
+	for _, k := range customOnlyKeys() {
+		if _, set := t[k]; set {
+			p.fail(path+"."+k, "only custom steps set %s; a step with stretch = %q uses the library's (remove stretch to define your own step)", k, id)
+		}
+	}
+	return s, perSide
+}
+
+// customStep reads a step without stretch: the user's own name, cues,
+// caution, position, areas and image.
+func (p *fileParser) customStep(path string, t map[string]any) Step {
+	field := func(k string) string { return path + "." + k }
+	var s Step
+	s.Name = p.text(field("name"), t, maxNameLen, true)
+	s.Cues = p.cues(field("cues"), t)
+	s.Caution = p.text(field("caution"), t, maxCueLen, false)
+	s.Position = p.position(field("position"), t)
+	s.Areas = p.areas(field("areas"), t)
+	if v, set := t["image"]; set {
+		if rel, ok := v.(string); !ok {
+			p.fail(field("image"), "must be a quoted file name (e.g. \"window.png\")")
+		} else if img, msg := checkImage(p.dir, rel); msg != "" {
+			p.fail(field("image"), "%s", msg)
+		} else {
+			s.Image = img
+		}
+	}
+	s.Sides = SidesNone
+	return s
+}
+
+// timing sets a hold, or reps at a pace; library steps default to the
+// stretch's.
+func (p *fileParser) timing(path string, t map[string]any, s *Step, custom bool) {
+	field := func(k string) string { return path + "." + k }
 	_, hasHold := t["hold"]
 	_, hasReps := t["reps"]
 	_, hasPace := t["pace"]
@@ -241,38 +273,47 @@ func (p *fileParser) step(path string, t map[string]any, defaultRest time.Durati
 			s.Timing = Reps(n, pace)
 		}
 	case hasPace:
-		if d, ok := p.duration(field("pace"), t, MinPace, MaxPace); ok {
-			switch {
-			case custom:
-				p.fail(field("pace"), "pace goes with reps (add e.g. reps = 8)")
-			case s.StretchID != "" && !s.Timing.IsReps():
-				p.fail(field("pace"), "%q is held, not repeated (set hold instead, or reps with pace)", s.StretchID)
-			}
-			s.Timing.Pace = d
-		}
+		p.paceOnly(field("pace"), t, s, custom)
 	case custom:
 		p.fail(path, "a custom step needs a time: hold = \"30s\" or reps = 8 (with pace = \"3s\" per rep)")
 	}
+}
 
-	if v, set := t["sides"]; set {
-		str, _ := v.(string)
-		switch sd := Sides(str); sd {
-		case SidesNone:
-			s.Sides = sd
-		case SidesBoth, SidesLeft, SidesRight:
-			if !custom && !perSide && s.Name != "" {
-				p.fail(field("sides"), "%q is not done per side (use sides = \"none\" or leave sides out)", s.StretchID)
-			}
-			s.Sides = sd
-		default:
-			p.fail(field("sides"), "%s is not a side (use \"both\", \"left\", \"right\" or \"none\")", quoteValue(v))
+// paceOnly handles a pace without reps: it changes a library step's pace,
+// and is refused for a custom step or a held stretch.
+func (p *fileParser) paceOnly(field string, t map[string]any, s *Step, custom bool) {
+	d, ok := p.duration(field, t, MinPace, MaxPace)
+	if !ok {
+		return
+	}
+	switch {
+	case custom:
+		p.fail(field, "pace goes with reps (add e.g. reps = 8)")
+	case s.StretchID != "" && !s.Timing.IsReps():
+		p.fail(field, "%q is held, not repeated (set hold instead, or reps with pace)", s.StretchID)
+	}
+	s.Timing.Pace = d
+}
+
+// sides reads sides = "both" | "left" | "right" | "none"; only custom and
+// per-side library steps may be done per side.
+func (p *fileParser) sides(path string, t map[string]any, s *Step, custom, perSide bool) {
+	v, set := t["sides"]
+	if !set {
+		return
+	}
+	str, _ := v.(string)
+	switch sd := Sides(str); sd {
+	case SidesNone:
+		s.Sides = sd
+	case SidesBoth, SidesLeft, SidesRight:
+		if !custom && !perSide && s.Name != "" {
+			p.fail(path+".sides", "%q is not done per side (use sides = \"none\" or leave sides out)", s.StretchID)
 		}
+		s.Sides = sd
+	default:
+		p.fail(path+".sides", "%s is not a side (use \"both\", \"left\", \"right\" or \"none\")", quoteValue(v))
 	}
-	s.Rest = defaultRest
-	if d, ok := p.duration(field("rest"), t, 0, MaxRest); ok {
-		s.Rest = d
-	}
-	return s
 }
 
 func unknownStretchMsg(id string) string {
