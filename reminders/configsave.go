@@ -245,67 +245,89 @@ type textEdit struct {
 	text       string
 }
 
-// editConfig edits the known keys of old in place (see SaveConfig).
-func editConfig(old string, cfg Config, oldErrs []ConfigError) string {
-	stmts := tomlpos.Scan(old)
-	def := DefaultConfig()
-	var edits []textEdit
-	present := map[string]bool{}
-	lastTop, firstHeader, schedHeader := -1, -1, -1
-	var topSched, schedKVs []tomlpos.Stmt
-	for i, s := range stmts {
+// configLayout is where the statements SaveConfig edits are in a file.
+type configLayout struct {
+	stmts                          []tomlpos.Stmt
+	lastTop, firstHeader, schedHdr int // statement indexes, -1 when absent
+	topSched, schedKVs             []tomlpos.Stmt
+}
+
+// layoutOf finds the top-level keys, the first table header and the
+// schedule's statements of old.
+func layoutOf(old string) configLayout {
+	l := configLayout{stmts: tomlpos.Scan(old), lastTop: -1, firstHeader: -1, schedHdr: -1}
+	for i, s := range l.stmts {
 		switch {
 		case s.Kind == tomlpos.Header:
-			if firstHeader < 0 {
-				firstHeader = i
+			if l.firstHeader < 0 {
+				l.firstHeader = i
 			}
-			if s.Table == "schedule" && schedHeader < 0 {
-				schedHeader = i
+			if s.Table == "schedule" && l.schedHdr < 0 {
+				l.schedHdr = i
 			}
 		case s.Kind == tomlpos.KeyValue && s.Table == "":
-			lastTop = i
-			if k, ok := scalarKey(s.Key); ok {
-				present[s.Key] = true
-				if !k.sameValue(old[s.ValStart:s.ValEnd], cfg) {
-					edits = append(edits, textEdit{s.ValStart, s.ValEnd, k.literal(cfg)})
-				}
-			} else if s.Key == "schedule" || strings.HasPrefix(s.Key, "schedule.") {
-				topSched = append(topSched, s)
+			l.lastTop = i
+			if s.Key == "schedule" || strings.HasPrefix(s.Key, "schedule.") {
+				l.topSched = append(l.topSched, s)
 			}
 		case s.Kind == tomlpos.KeyValue && s.Table == "schedule":
-			schedKVs = append(schedKVs, s)
+			l.schedKVs = append(l.schedKVs, s)
 		}
 	}
+	return l
+}
 
-	// Top-level keys missing from the file, when not at their default.
+// editConfig edits the known keys of old in place (see SaveConfig).
+func editConfig(old string, cfg Config, oldErrs []ConfigError) string {
+	l := layoutOf(old)
+	var edits []textEdit
+	present := map[string]bool{}
+	for _, s := range l.stmts {
+		if s.Kind != tomlpos.KeyValue || s.Table != "" {
+			continue
+		}
+		if k, ok := scalarKey(s.Key); ok {
+			present[s.Key] = true
+			if !k.sameValue(old[s.ValStart:s.ValEnd], cfg) {
+				edits = append(edits, textEdit{s.ValStart, s.ValEnd, k.literal(cfg)})
+			}
+		}
+	}
+	edits = append(edits, missingKeyEdits(old, cfg, l, present)...)
+	// The schedule, unless the file already says exactly cfg's.
+	if !scheduleMatches(old, cfg, oldErrs) {
+		edits = append(edits, scheduleEdits(old, cfg, l.stmts, l.topSched, l.schedKVs, l.schedHdr)...)
+	}
+	return applyEdits(old, edits)
+}
+
+// missingKeyEdits adds the top-level keys missing from the file that are
+// not at their default: after the last top-level key, or before the first
+// table, or at the end.
+func missingKeyEdits(old string, cfg Config, l configLayout, present map[string]bool) []textEdit {
+	def := DefaultConfig()
 	var add strings.Builder
 	for _, k := range scalarKeys() {
 		if !present[k.Name] && k.literal(cfg) != k.literal(def) {
 			fmt.Fprintf(&add, "%s = %s\n", k.Name, k.literal(cfg))
 		}
 	}
-	if add.Len() > 0 {
-		switch {
-		case lastTop >= 0:
-			edits = append(edits, textEdit{stmts[lastTop].End, stmts[lastTop].End, lineStart(old, stmts[lastTop].End) + add.String()})
-		case firstHeader >= 0:
-			// Before the comment block that introduces the first table.
-			k := firstHeader
-			for k > 0 && stmts[k-1].Kind == tomlpos.Comment {
-				k--
-			}
-			at := stmts[k].Start
-			edits = append(edits, textEdit{at, at, add.String() + "\n"})
-		default:
-			edits = append(edits, textEdit{len(old), len(old), lineStart(old, len(old)) + add.String()})
+	switch {
+	case add.Len() == 0:
+		return nil
+	case l.lastTop >= 0:
+		end := l.stmts[l.lastTop].End
+		return []textEdit{{end, end, lineStart(old, end) + add.String()}}
+	case l.firstHeader >= 0:
+		// Before the comment block that introduces the first table.
+		k := l.firstHeader
+		for k > 0 && l.stmts[k-1].Kind == tomlpos.Comment {
+			k--
 		}
+		at := l.stmts[k].Start
+		return []textEdit{{at, at, add.String() + "\n"}}
 	}
-
-	// The schedule, unless the file already says exactly cfg's.
-	if !scheduleMatches(old, cfg, oldErrs) {
-		edits = append(edits, scheduleEdits(old, cfg, stmts, topSched, schedKVs, schedHeader)...)
-	}
-	return applyEdits(old, edits)
+	return []textEdit{{len(old), len(old), lineStart(old, len(old)) + add.String()}}
 }
 
 func scheduleMatches(old string, cfg Config, oldErrs []ConfigError) bool {

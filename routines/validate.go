@@ -83,18 +83,49 @@ func (r Routine) Validate() error {
 func (s Step) validate() error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	perSide := true // custom steps may be done per side
-	if s.StretchID != "" {
-		st, ok := LookupStretch(s.StretchID)
-		if !ok {
-			add("unknown stretch %q", s.StretchID)
-		} else {
-			perSide = st.PerSide
-		}
-		if s.Image != "" {
-			add("image: only custom steps have their own image")
+	perSide := s.checkStretch(add)
+	s.checkTexts(add)
+	if err := s.Timing.validate(); err != nil {
+		add("%w", err)
+	}
+	s.checkSides(perSide, add)
+	if s.Position != "" && !slices.Contains(Positions(), s.Position) {
+		add("position: unknown position %q", s.Position)
+	}
+	for _, a := range s.Areas {
+		if !slices.Contains(Areas(), a) {
+			add("areas: unknown area %q", a)
 		}
 	}
+	if s.Rest < 0 || s.Rest > MaxRest {
+		add("rest: %s is outside 0s to %s", durtext.Format(s.Rest), durtext.Format(MaxRest))
+	}
+	return errors.Join(errs...)
+}
+
+// addFunc records one problem of a step.
+type addFunc func(format string, args ...any)
+
+// checkStretch checks a library step's stretch and reports whether the
+// step may be done per side (custom steps may).
+func (s Step) checkStretch(add addFunc) bool {
+	if s.StretchID == "" {
+		return true
+	}
+	perSide := true
+	if st, ok := LookupStretch(s.StretchID); !ok {
+		add("unknown stretch %q", s.StretchID)
+	} else {
+		perSide = st.PerSide
+	}
+	if s.Image != "" {
+		add("image: only custom steps have their own image")
+	}
+	return perSide
+}
+
+// checkTexts checks the name, cues and caution.
+func (s Step) checkTexts(add addFunc) {
 	if msg := checkText(s.Name, maxNameLen, true); msg != "" {
 		add("name: %s", msg)
 	}
@@ -109,9 +140,9 @@ func (s Step) validate() error {
 	if msg := checkText(s.Caution, maxCueLen, false); msg != "" {
 		add("caution: %s", msg)
 	}
-	if err := s.Timing.validate(); err != nil {
-		add("%w", err)
-	}
+}
+
+func (s Step) checkSides(perSide bool, add addFunc) {
 	switch s.Sides {
 	case SidesNone:
 	case SidesBoth, SidesLeft, SidesRight:
@@ -121,18 +152,6 @@ func (s Step) validate() error {
 	default:
 		add("sides: %q is not one of both, left, right, none", s.Sides)
 	}
-	if s.Position != "" && !slices.Contains(Positions(), s.Position) {
-		add("position: unknown position %q", s.Position)
-	}
-	for _, a := range s.Areas {
-		if !slices.Contains(Areas(), a) {
-			add("areas: unknown area %q", a)
-		}
-	}
-	if s.Rest < 0 || s.Rest > MaxRest {
-		add("rest: %s is outside 0s to %s", durtext.Format(s.Rest), durtext.Format(MaxRest))
-	}
-	return errors.Join(errs...)
 }
 
 func (t Timing) validate() error {

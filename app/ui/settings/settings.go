@@ -416,22 +416,33 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 		}
 	}
 
+	v.collectSchedule(&cfg, errs)
+	validationErrors(cfg, errs)
+	return cfg, errs
+}
+
+// collectSchedule reads the working hours into cfg.
+func (v *View) collectSchedule(cfg *reminders.Config, errs map[string]error) {
 	cfg.Schedule = reminders.Schedule{}
-	if !v.alwaysOn.Checked {
-		for _, r := range v.days {
-			ranges, set, err := r.parse()
-			key := "schedule." + strings.ToLower(r.day.String())
-			switch {
-			case err != nil:
-				errs[key] = err
-			case set:
-				cfg.Schedule.SetDay(r.day, ranges...)
-			}
+	if v.alwaysOn.Checked {
+		return
+	}
+	for _, r := range v.days {
+		ranges, set, err := r.parse()
+		key := "schedule." + strings.ToLower(r.day.String())
+		switch {
+		case err != nil:
+			errs[key] = err
+		case set:
+			cfg.Schedule.SetDay(r.day, ranges...)
 		}
 	}
+}
 
-	// Range and cross-key rules, exactly as LoadConfig applies them; a
-	// key that did not parse already has its message.
+// validationErrors adds the range and cross-key rules to errs, exactly as
+// LoadConfig applies them; a key that did not parse already has its
+// message.
+func validationErrors(cfg reminders.Config, errs map[string]error) {
 	for _, e := range cfg.Validate() {
 		if _, ok := errs[e.Key]; ok {
 			continue
@@ -444,7 +455,6 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 		}
 		errs[e.Key] = errors.New(e.Msg)
 	}
-	return cfg, errs
 }
 
 // entryError is the message for entry text that is not a value of kind.
