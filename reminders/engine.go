@@ -45,7 +45,8 @@ const (
 	// so the user is not greeted by a nag.
 	ResumeGrace = time.Minute
 	// AwayPoll is how often NextWake asks for an idle reading while the user
-	// is away by idle: coming back can only be noticed by polling.
+	// is away by idle and the presence source does not push events: coming
+	// back can then only be noticed by polling.
 	AwayPoll = time.Minute
 	// SuspendSlack is how late past its NextWake an observation may come
 	// before the gap is suspected to be an unreported suspend.
@@ -340,6 +341,7 @@ func (e *Engine) command(now Instant, f func(*Effects) error) (Effects, error) {
 
 func (e *Engine) markPresent(now Instant) {
 	e.presence.presentAt, e.presence.hasPresentAt = now.Mono, true
+	e.presence.seenAt = now.Mono
 	e.presence.lastIdle = 0
 	if e.absence.byIdle {
 		e.absence.byIdle, e.absence.breakTaken = false, false
@@ -368,7 +370,10 @@ func (e *Engine) step(now Instant, idle *time.Duration, mutate func(*Effects) er
 // resume grace; while away by idle, AwayPoll to notice the return; while
 // locked or asleep, the moment the absence becomes a natural break; plus the
 // next working-hours boundary and the pause end. Never before now + MinWait;
-// Forever() when nothing is pending (paused until resumed, say).
+// Forever() when nothing is pending (paused until resumed, say). With a
+// presence source that pushes events (SetPresenceEvents) there are no idle
+// polls: neither AwayPoll nor the moment a natural break could complete,
+// which the source's Idle event reports.
 func (e *Engine) NextWake(now Instant) time.Time {
 	var best time.Time
 	add := func(t time.Time) {
@@ -411,12 +416,17 @@ func (e *Engine) monoWait(now Instant) time.Duration {
 	if !e.counting() {
 		return best
 	}
-	if e.absence.byIdle {
+	switch {
+	case e.absence.byIdle && e.presence.pushed: // the Active event reports the return
+		return best
+	case e.absence.byIdle:
 		add(e.last.Mono + AwayPoll)
 		return best
+	case !e.presence.pushed:
+		// A natural break could complete if the user does nothing more;
+		// with pushed events the Idle event reports it.
+		add(e.last.Mono + e.cfg.NaturalBreak - e.presence.lastIdle)
 	}
-	// A natural break could complete if the user does nothing more.
-	add(e.last.Mono + e.cfg.NaturalBreak - e.presence.lastIdle)
 	if at, ok := e.nextReminderAt(); ok && !(e.due.open && e.holding()) {
 		add(at)
 	}

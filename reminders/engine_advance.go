@@ -12,7 +12,7 @@ func (e *Engine) advance(fx *Effects, now Instant, idle *time.Duration) {
 	switch {
 	case !e.duty.on():
 		if idle != nil {
-			e.trackOffDuty(*idle)
+			e.trackOffDuty(now, *idle)
 		}
 	case e.counting():
 		if idle != nil {
@@ -40,7 +40,9 @@ func (e *Engine) advance(fx *Effects, now Instant, idle *time.Duration) {
 // NextWake asked for, so the machine was asleep and the gap is time away.
 // It returns the part of dMono still to account for.
 func (e *Engine) detectSuspend(fx *Effects, now Instant, dMono time.Duration) time.Duration {
-	if !e.present() || dMono < e.cfg.NaturalBreak || dMono <= e.expectGap+SuspendSlack {
+	// With no wake asked for (expectGap < 0, possible with pushed presence
+	// events), silence is no sign of a suspend.
+	if !e.present() || dMono < e.cfg.NaturalBreak || e.expectGap < 0 || dMono <= e.expectGap+SuspendSlack {
 		return dMono
 	}
 	e.naturalBreak(fx, now, e.sitting, "suspend")
@@ -51,10 +53,12 @@ func (e *Engine) detectSuspend(fx *Effects, now Instant, dMono time.Duration) ti
 
 // trackOffDuty follows presence while off duty, so that an absence which
 // began while paused or outside hours is not later counted as a break.
-func (e *Engine) trackOffDuty(idle time.Duration) {
+func (e *Engine) trackOffDuty(now Instant, idle time.Duration) {
 	e.presence.lastIdle = idle
+	e.presence.seenAt = now.Mono
 	if idle >= e.cfg.NaturalBreak {
 		e.absence.byIdle, e.absence.breakTaken = true, true
+		e.absence.idleSeenAt = now.Mono
 	} else if e.absence.byIdle {
 		e.absence.byIdle, e.absence.breakTaken = false, false
 	}
@@ -62,12 +66,18 @@ func (e *Engine) trackOffDuty(idle time.Duration) {
 
 // readIdle applies an idle reading taken on duty, dMono after the previous
 // input: a gap of natural_break or more is a natural break that ended the
-// sitting period when the gap began; a shorter one counts as sitting.
+// sitting period when the gap began; a shorter one counts as sitting, and
+// after an absence sitting counts from the true return, idle ago.
 func (e *Engine) readIdle(fx *Effects, now Instant, idle, dMono time.Duration) {
 	if e.presence.hasPresentAt {
 		idle = min(idle, max(now.Mono-e.presence.presentAt, 0))
 	}
+	e.presence.seenAt = now.Mono
 	nb := e.cfg.NaturalBreak
+	wasIdleSeen := e.absence.idleSeenAt
+	if idle >= nb {
+		e.absence.idleSeenAt = now.Mono
+	}
 	switch {
 	case idle >= nb && !e.absence.byIdle: // just went away
 		atBreak := max(e.sitting+dMono-idle, 0)
@@ -79,7 +89,7 @@ func (e *Engine) readIdle(fx *Effects, now Instant, idle, dMono time.Duration) {
 	case idle >= nb: // still away
 	case e.absence.byIdle: // came back idle ago
 		e.absence.byIdle, e.absence.breakTaken = false, false
-		e.sitting = min(idle, dMono)
+		e.sitting = min(idle, max(now.Mono-wasIdleSeen, 0))
 	default:
 		e.sitting += dMono
 		e.absence.breakTaken = false

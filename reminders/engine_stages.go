@@ -54,7 +54,11 @@ const (
 type absence struct {
 	events uint8   // awayAsleep|awayLocked currently in force
 	since  Instant // when the first of events began
-	byIdle bool    // the last idle reading said idle ≥ natural_break
+	byIdle bool    // the last idle reading or event said idle ≥ natural_break
+	// idleSeenAt is the Mono time of the last reading or event that found
+	// the user idle for natural_break or more. The user came back after
+	// it, so a return never counts more sitting time than the time since.
+	idleSeenAt time.Duration
 	// breakTaken: a natural break was recorded for the current absence, or
 	// the absence began off duty and is not a break to record.
 	breakTaken bool
@@ -73,6 +77,12 @@ type presence struct {
 	// then, because some idle sources miss some kinds of input.
 	presentAt    time.Duration
 	hasPresentAt bool
+	// seenAt is the Mono time of the newest presence information applied
+	// (reading, event, command); a pushed event older than it is stale.
+	seenAt time.Duration
+	// pushed: the presence source pushes Active and Idle events, so
+	// NextWake need not schedule idle readings (SetPresenceEvents).
+	pushed bool
 }
 
 // snooze is the postponement of the next due period.

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzEngine drives the engine with random activity, commands and clock
-// behaviour (wall steps, unreported suspends, DST) and checks invariants
+// behaviour (wall steps, unreported suspends, DST), idle readings mixed with
+// pushed presence events (late, twice, across a suspend), and checks invariants
 // after every input:
 //   - sitting time is never negative;
 //   - a reminder only comes in state due (never paused, away, outside hours,
@@ -21,6 +22,7 @@ func FuzzEngine(f *testing.F) {
 	f.Add([]byte{1, 0, 0, 250, 0, 250, 2, 0, 0, 250, 3, 0, 4, 0, 0, 250, 9, 1, 0, 250, 9, 0})
 	f.Add([]byte{10, 7, 0, 250, 11, 3, 0, 100, 12, 30, 0, 250, 13, 90, 0, 40, 7, 0, 8, 1})
 	f.Add([]byte{14, 0, 0, 255, 0, 255, 0, 255, 15, 0, 0, 255, 0, 255, 16, 200})
+	f.Add([]byte{20, 1, 2, 0, 19, 0, 1, 30, 18, 40, 17, 20, 19, 0, 2, 0, 19, 0, 17, 63, 14, 100, 15, 0, 17, 0, 20, 0})
 	f.Fuzz(runEngineOps)
 }
 
@@ -133,6 +135,24 @@ var fuzzOps = []fuzzOp{
 			r.graceUntil = max(r.graceUntil, r.e.quietUntil)
 		}
 		return fx, "clock", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the source pushes Active, handled arg seconds late
+		at := r.now.Mono - time.Duration(arg%64)*time.Second
+		r.awayAt = &at
+		return r.e.Active(r.now.Add(at - r.now.Mono)), "active", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the idle watch fires, handled arg seconds late
+		late := time.Duration(arg%64) * time.Second
+		return r.e.Idle(r.now.Add(-late), max(r.idle()-late, 0)), "idle event", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the daemon wakes when asked (capped), no reading
+		w := min(r.e.NextWake(r.now).Sub(r.now.Wall), time.Hour)
+		r.now = r.now.Add(w)
+		return r.e.Tick(r.now), "tick", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		r.e.SetPresenceEvents(arg%2 == 1)
+		return Effects{}, "presence events", false
 	},
 }
 

@@ -22,6 +22,12 @@ type sim struct {
 	wakes  int
 	lastFx Effects
 	err    error
+	// pushed: the presence source pushes events (Engine.SetPresenceEvents):
+	// the sim ticks at NextWake instead of reading idle time, the idle
+	// watch pushes Idle once natural_break after the user left, and a
+	// return pushes Active.
+	pushed  bool
+	watched bool // the idle watch is armed for the current absence
 }
 
 // berlin is the zone of the replayed days. The tests embed the time zone
@@ -84,20 +90,49 @@ func fmtEvent(ev Event) string {
 	return s
 }
 
+// newPushedSim is newSim with a presence source that pushes events.
+func newPushedSim(t *testing.T, cfg Config, start time.Time) *sim {
+	s := newSim(t, cfg, start)
+	s.pushed = true
+	s.e.SetPresenceEvents(true)
+	return s
+}
+
 // runTo lets time pass until wall, waking at every NextWake and feeding an
-// idle reading, like the daemon's loop.
+// idle reading (or a tick, with pushed events), like the daemon's loop,
+// and firing the idle watch when it is due.
 func (s *sim) runTo(wall time.Time) {
 	s.t.Helper()
 	for !s.frozen {
 		nw := s.e.NextWake(s.now)
+		if fire, ok := s.watchFires(); ok && fire.Before(wall) && !fire.After(nw) {
+			s.now = s.now.Add(max(fire.Sub(s.now.Wall), 0))
+			s.watched = false
+			s.take(s.e.Idle(s.now, s.idle()))
+			continue
+		}
 		if !nw.Before(wall) {
 			break
 		}
 		s.now = s.now.Add(nw.Sub(s.now.Wall))
 		s.wakes++
-		s.take(s.e.Observe(s.now, s.idle()))
+		if s.pushed {
+			s.take(s.e.Tick(s.now))
+		} else {
+			s.take(s.e.Observe(s.now, s.idle()))
+		}
 	}
 	s.now = s.now.Add(wall.Sub(s.now.Wall))
+}
+
+// watchFires is the wall time at which the armed idle watch fires:
+// natural_break after the user's last input.
+func (s *sim) watchFires() (time.Time, bool) {
+	if !s.pushed || !s.watched || s.awayAt == nil {
+		return time.Time{}, false
+	}
+	at := *s.awayAt + s.e.Config().NaturalBreak
+	return s.now.Wall.Add(at - s.now.Mono), true
 }
 
 // do performs one scripted action at the current time.
@@ -123,17 +158,19 @@ type simAction func(s *sim, arg string) (fx Effects, input bool, err error)
 
 // simActions are the verbs of a replay script.
 var simActions = map[string]simAction{
-	"":        (*sim).observeAction,
+	"":        (*sim).checkAction,
 	"observe": (*sim).observeAction,
-	"leave": func(s *sim, _ string) (Effects, bool, error) { // the user stops typing and walks away; the engine is not told
+	"leave": func(s *sim, arg string) (Effects, bool, error) { // the user stops typing and walks away; the engine is not told
 		at := s.now.Mono
 		s.awayAt = &at
+		s.watched = arg != "unwatched" // "unwatched": the idle watch never fires
 		return Effects{}, false, nil
 	},
-	"return": func(s *sim, _ string) (Effects, bool, error) { // the user touches the keyboard
-		s.awayAt = nil
-		return s.e.Observe(s.now, 0), true, nil
-	},
+	"return":  (*sim).returnAction,
+	"active":  func(s *sim, _ string) (Effects, bool, error) { return s.e.Active(s.now), true, nil },
+	"idle":    (*sim).idleAction,
+	"tick":    func(s *sim, _ string) (Effects, bool, error) { return s.e.Tick(s.now), true, nil },
+	"reading": (*sim).observeAction,
 	"snooze": func(s *sim, _ string) (Effects, bool, error) {
 		fx, err := s.e.Snooze(s.now, 0)
 		return fx, true, err
@@ -181,8 +218,42 @@ var simActions = map[string]simAction{
 	},
 }
 
+// checkAction is a row's default: the daemon checks in, with an idle
+// reading, or a tick when the presence source pushes events.
+func (s *sim) checkAction(arg string) (Effects, bool, error) {
+	if s.pushed {
+		return s.e.Tick(s.now), true, nil
+	}
+	return s.observeAction(arg)
+}
+
 func (s *sim) observeAction(string) (Effects, bool, error) {
 	return s.e.Observe(s.now, s.idle()), true, nil
+}
+
+// returnAction: the user touches the keyboard. With pushed events the
+// source pushes Active; "return late 3m" means the user came back 3
+// minutes ago and the event is only handled now.
+func (s *sim) returnAction(arg string) (Effects, bool, error) {
+	s.awayAt, s.watched = nil, false
+	if !s.pushed {
+		return s.e.Observe(s.now, 0), true, nil
+	}
+	at := s.now
+	if late, ok := strings.CutPrefix(arg, "late "); ok {
+		at = s.now.Add(-s.duration(late))
+	}
+	return s.e.Active(at), true, nil
+}
+
+// idleAction pushes an Idle event: "idle" at now with the user's idle
+// time; "idle 6m 5m" fired 6 minutes ago, saying the user was idle for 5.
+func (s *sim) idleAction(arg string) (Effects, bool, error) {
+	if arg == "" {
+		return s.e.Idle(s.now, s.idle()), true, nil
+	}
+	ago, idle, _ := strings.Cut(arg, " ")
+	return s.e.Idle(s.now.Add(-s.duration(ago)), s.duration(idle)), true, nil
 }
 
 func (s *sim) pauseAction(arg string) (Effects, bool, error) {
