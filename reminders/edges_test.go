@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -210,7 +211,8 @@ func TestEdges(t *testing.T) {
 				{at: "09:02", do: "lock", want: Away},
 				{at: "09:03", do: "snooze", want: Away, err: "nothing to snooze"},
 				{at: "09:04", do: "unlock", want: Sitting},
-				{at: "09:05", do: "snooze", want: Sitting, events: []string{"09:05 snoozed"}},
+				// Nothing due yet: a snooze would only burn the day's snoozes.
+				{at: "09:05", do: "snooze", want: Sitting, err: ErrNotDue.Error()},
 				{at: "09:06", do: "pause 1h", want: Paused, events: []string{"09:06 paused"}},
 				{at: "09:07", do: "snooze", want: Paused, err: "nothing to snooze"},
 			},
@@ -269,6 +271,34 @@ func TestSnoozeLimitPerSittingPeriod(t *testing.T) {
 	})
 	if got := s.e.Status(s.now).SnoozesLeft; got != 2 {
 		t.Errorf("SnoozesLeft = %d after a break, want 2", got)
+	}
+}
+
+// TestSnoozeWhenNothingIsDue: a snooze while merely sitting is refused with
+// ErrNotDue and does not use up the snooze limit.
+func TestSnoozeWhenNothingIsDue(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.SnoozeLimit = 1
+	day := edgeDay(t)
+	now := Instant{Wall: day.Add(9 * time.Hour), Mono: time.Hour}
+	e := New(cfg, now)
+	sit := func(d time.Duration) {
+		for end := now.Mono + d; now.Mono < end; {
+			now = now.Add(time.Minute)
+			e.Observe(now, 0)
+		}
+	}
+	sit(10 * time.Minute)
+	fx, err := e.Snooze(now, 0)
+	if !errors.Is(err, ErrNotDue) || len(fx.History) != 0 {
+		t.Fatalf("snooze while sitting: %v, %+v; want ErrNotDue and no history", err, fx.History)
+	}
+	if got := e.Status(now).SnoozesLeft; got != 1 {
+		t.Fatalf("SnoozesLeft = %d after a refused snooze, want 1", got)
+	}
+	sit(35 * time.Minute)
+	if _, err := e.Snooze(now, 0); err != nil {
+		t.Fatalf("snooze when due: %v", err)
 	}
 }
 

@@ -170,8 +170,11 @@ func (e *Engine) Observe(now Instant, idle time.Duration) Effects {
 	return e.step(now, &idle, nil)
 }
 
-// Snooze postpones the next reminder by d (the configured snooze if d ≤ 0).
-// It is refused when no break is coming up or the snooze limit is reached.
+// Snooze postpones the due break by d (the configured snooze if d ≤ 0).
+// It is refused when no break is due (ErrNotDue: a snooze then would only
+// use up the sitting period's snoozes), when the engine is away, paused,
+// off hours or in a routine (ErrNothingToSnooze), or when the snooze limit
+// is reached.
 func (e *Engine) Snooze(now Instant, d time.Duration) (Effects, error) {
 	if d <= 0 {
 		d = e.cfg.Snooze
@@ -179,6 +182,9 @@ func (e *Engine) Snooze(now Instant, d time.Duration) (Effects, error) {
 	return e.command(now, func(fx *Effects) error {
 		if st := e.computeState(); st != Sitting && st != Due {
 			return fmt.Errorf("%w (state %s)", ErrNothingToSnooze, st)
+		}
+		if !e.due.open {
+			return fmt.Errorf("snooze: %w", ErrNotDue)
 		}
 		if e.snooze.used >= e.cfg.SnoozeLimit {
 			return fmt.Errorf("%w (%d of %d snoozes used)", ErrSnoozeLimit, e.snooze.used, e.cfg.SnoozeLimit)
