@@ -348,3 +348,39 @@ func TestInvalidConfigFallsBackToDefaults(t *testing.T) {
 		t.Fatalf("state %s, want sitting", fx.To)
 	}
 }
+
+// TestTodayAfterClockSteps: stepping the wall clock into another day and
+// back, either way, shows that day's counters there and today's again
+// after the step back; nothing is zeroed for the rest of the day.
+func TestTodayAfterClockSteps(t *testing.T) {
+	day := edgeDay(t)
+	s := newSim(t, DefaultConfig(), day.Add(9*time.Hour))
+	s.replay(day, []step{
+		{at: "09:00", want: Sitting},
+		{at: "09:46", want: Due, events: []string{"09:45 reminded#1"}},
+		{at: "09:47", do: "skip", want: Sitting, events: []string{"09:47 skipped"}},
+	})
+	want := s.e.Status(s.now).Today
+	if want.Reminders != 1 || want.Skipped != 1 {
+		t.Fatalf("today before the steps: %+v", want)
+	}
+	for _, tc := range []struct{ away, back, otherDate string }{
+		{"-10h", "10h", "2026-11-25"}, // back across midnight and forward again
+		{"25h", "-25h", "2026-11-27"},
+		{"-25h", "25h", "2026-11-25"},
+	} {
+		s.do("step " + tc.away)
+		if got := s.e.Status(s.now).Today; got.Date != tc.otherDate || got.Reminders != 0 || got.Skipped != 0 {
+			t.Errorf("after step %s: today = %+v, want %s with nothing counted", tc.away, got, tc.otherDate)
+		}
+		s.do("step " + tc.back)
+		got := s.e.Status(s.now).Today
+		if got.Date != want.Date || got.Reminders != want.Reminders || got.Skipped != want.Skipped {
+			t.Errorf("after step %s and %s: today = %+v, want %+v", tc.away, tc.back, got, want)
+		}
+	}
+	s.replay(day, []step{{at: "10:33", want: Due, events: []string{"10:32 reminded#1"}}})
+	if got := s.e.Status(s.now).Today; got.Reminders != 2 || got.Skipped != 1 {
+		t.Errorf("later that day: today = %+v, want 2 reminders and 1 skip", got)
+	}
+}

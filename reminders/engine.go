@@ -103,6 +103,9 @@ type Engine struct {
 	state State   // computeState as of the last step
 	day   civilDay
 	today DayStats
+	// recent keeps the counters of the days around the current one, so
+	// that a wall-clock step there and back does not lose them.
+	recent map[civilDay]DayStats
 
 	duty     duty
 	absence  absence
@@ -150,16 +153,6 @@ func (e *Engine) RestorePause(now Instant, until time.Time) Effects {
 		}
 		return nil
 	})
-}
-
-// RestoreToday rebuilds today's counters from history events (as read by
-// ReadHistory) so they survive a daemon restart.
-func (e *Engine) RestoreToday(events []Event) {
-	for _, ev := range events {
-		if dayOf(ev.T.In(e.last.Wall.Location())) == e.day {
-			e.today.apply(ev)
-		}
-	}
 }
 
 // Observe feeds an idle reading: the time since the user's last input.
@@ -460,10 +453,8 @@ type Status struct {
 // Status reports the state as of now without changing it.
 func (e *Engine) Status(now Instant) Status {
 	s := Status{State: e.state, Sitting: e.sitting, PausedUntil: e.duty.pausedUntil, Held: e.due.held,
-		SnoozesLeft: max(e.cfg.SnoozeLimit-e.snooze.used, 0), Today: e.today}
-	if dayOf(now.Wall) != e.day {
-		s.Today = DayStats{Date: dayOf(now.Wall).String()}
-	}
+		SnoozesLeft: max(e.cfg.SnoozeLimit-e.snooze.used, 0)}
+	s.Today = e.statsOf(dayOf(now.Wall))
 	if e.present() {
 		s.Sitting += max(now.Mono-e.last.Mono, 0)
 	}

@@ -151,17 +151,6 @@ func (e *Engine) record(fx *Effects, now Instant, ev Event) {
 	fx.History = append(fx.History, ev)
 }
 
-func (e *Engine) noteLongest(d time.Duration) {
-	e.today.LongestSitting = max(e.today.LongestSitting, d)
-}
-
-func (e *Engine) rollDay(now Instant) {
-	if d := dayOf(now.Wall); d != e.day {
-		e.day = d
-		e.today = DayStats{Date: d.String()}
-	}
-}
-
 // evaluate opens or closes the due period, emits reminders and sets state.
 func (e *Engine) evaluate(fx *Effects, now Instant) {
 	e.noteLongest(e.sitting)
