@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -210,7 +211,8 @@ func TestEdges(t *testing.T) {
 				{at: "09:02", do: "lock", want: Away},
 				{at: "09:03", do: "snooze", want: Away, err: "nothing to snooze"},
 				{at: "09:04", do: "unlock", want: Sitting},
-				{at: "09:05", do: "snooze", want: Sitting, events: []string{"09:05 snoozed"}},
+				// Nothing due yet: a snooze would only burn the day's snoozes.
+				{at: "09:05", do: "snooze", want: Sitting, err: ErrNotDue.Error()},
 				{at: "09:06", do: "pause 1h", want: Paused, events: []string{"09:06 paused"}},
 				{at: "09:07", do: "snooze", want: Paused, err: "nothing to snooze"},
 			},
@@ -272,6 +274,34 @@ func TestSnoozeLimitPerSittingPeriod(t *testing.T) {
 	}
 }
 
+// TestSnoozeWhenNothingIsDue: a snooze while merely sitting is refused with
+// ErrNotDue and does not use up the snooze limit.
+func TestSnoozeWhenNothingIsDue(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.SnoozeLimit = 1
+	day := edgeDay(t)
+	now := Instant{Wall: day.Add(9 * time.Hour), Mono: time.Hour}
+	e := New(cfg, now)
+	sit := func(d time.Duration) {
+		for end := now.Mono + d; now.Mono < end; {
+			now = now.Add(time.Minute)
+			e.Observe(now, 0)
+		}
+	}
+	sit(10 * time.Minute)
+	fx, err := e.Snooze(now, 0)
+	if !errors.Is(err, ErrNotDue) || len(fx.History) != 0 {
+		t.Fatalf("snooze while sitting: %v, %+v; want ErrNotDue and no history", err, fx.History)
+	}
+	if got := e.Status(now).SnoozesLeft; got != 1 {
+		t.Fatalf("SnoozesLeft = %d after a refused snooze, want 1", got)
+	}
+	sit(35 * time.Minute)
+	if _, err := e.Snooze(now, 0); err != nil {
+		t.Fatalf("snooze when due: %v", err)
+	}
+}
+
 func TestRestorePause(t *testing.T) {
 	day := edgeDay(t)
 	now := Instant{Wall: day.Add(10 * time.Hour), Mono: time.Hour}
@@ -316,5 +346,41 @@ func TestInvalidConfigFallsBackToDefaults(t *testing.T) {
 	fx := e.Observe(now.Add(time.Minute), 0)
 	if fx.To != Sitting {
 		t.Fatalf("state %s, want sitting", fx.To)
+	}
+}
+
+// TestTodayAfterClockSteps: stepping the wall clock into another day and
+// back, either way, shows that day's counters there and today's again
+// after the step back; nothing is zeroed for the rest of the day.
+func TestTodayAfterClockSteps(t *testing.T) {
+	day := edgeDay(t)
+	s := newSim(t, DefaultConfig(), day.Add(9*time.Hour))
+	s.replay(day, []step{
+		{at: "09:00", want: Sitting},
+		{at: "09:46", want: Due, events: []string{"09:45 reminded#1"}},
+		{at: "09:47", do: "skip", want: Sitting, events: []string{"09:47 skipped"}},
+	})
+	want := s.e.Status(s.now).Today
+	if want.Reminders != 1 || want.Skipped != 1 {
+		t.Fatalf("today before the steps: %+v", want)
+	}
+	for _, tc := range []struct{ away, back, otherDate string }{
+		{"-10h", "10h", "2026-11-25"}, // back across midnight and forward again
+		{"25h", "-25h", "2026-11-27"},
+		{"-25h", "25h", "2026-11-25"},
+	} {
+		s.do("step " + tc.away)
+		if got := s.e.Status(s.now).Today; got.Date != tc.otherDate || got.Reminders != 0 || got.Skipped != 0 {
+			t.Errorf("after step %s: today = %+v, want %s with nothing counted", tc.away, got, tc.otherDate)
+		}
+		s.do("step " + tc.back)
+		got := s.e.Status(s.now).Today
+		if got.Date != want.Date || got.Reminders != want.Reminders || got.Skipped != want.Skipped {
+			t.Errorf("after step %s and %s: today = %+v, want %+v", tc.away, tc.back, got, want)
+		}
+	}
+	s.replay(day, []step{{at: "10:33", want: Due, events: []string{"10:32 reminded#1"}}})
+	if got := s.e.Status(s.now).Today; got.Reminders != 2 || got.Skipped != 1 {
+		t.Errorf("later that day: today = %+v, want 2 reminders and 1 skip", got)
 	}
 }

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzEngine drives the engine with random activity, commands and clock
-// behaviour (wall steps, unreported suspends, DST) and checks invariants
+// behaviour (wall steps, unreported suspends, DST), idle readings mixed with
+// pushed presence events (late, twice, across a suspend), and checks invariants
 // after every input:
 //   - sitting time is never negative;
 //   - a reminder only comes in state due (never paused, away, outside hours,
@@ -21,165 +22,239 @@ func FuzzEngine(f *testing.F) {
 	f.Add([]byte{1, 0, 0, 250, 0, 250, 2, 0, 0, 250, 3, 0, 4, 0, 0, 250, 9, 1, 0, 250, 9, 0})
 	f.Add([]byte{10, 7, 0, 250, 11, 3, 0, 100, 12, 30, 0, 250, 13, 90, 0, 40, 7, 0, 8, 1})
 	f.Add([]byte{14, 0, 0, 255, 0, 255, 0, 255, 15, 0, 0, 255, 0, 255, 16, 200})
+	f.Add([]byte{20, 1, 2, 0, 19, 0, 1, 30, 18, 40, 17, 20, 19, 0, 2, 0, 19, 0, 17, 63, 14, 100, 15, 0, 17, 0, 20, 0})
 	f.Fuzz(runEngineOps)
 }
 
-// runEngineOps interprets ops as two-byte instructions (see FuzzEngine).
+// fuzzRun is one run of FuzzEngine: the engine, a fake clock, a scripted
+// user and what the effects so far promise about the due period.
+type fuzzRun struct {
+	t          *testing.T
+	e          *Engine
+	now        Instant
+	awayAt     *time.Duration // Mono of the user's last input; nil = typing
+	dueOpen    bool
+	lastRemind time.Duration
+	count      int
+	graceUntil time.Duration
+}
+
+func (r *fuzzRun) idle() time.Duration {
+	if r.awayAt == nil {
+		return 0
+	}
+	return r.now.Mono - *r.awayAt
+}
+
+// fuzzOp is one instruction; arg is its operand byte. It returns the
+// effects to check and a name for failures, or ok false for an instruction
+// that gave the engine no input.
+type fuzzOp func(r *fuzzRun, arg byte) (fx Effects, name string, ok bool)
+
+// fuzzOps are the instructions, chosen by the first byte of a pair.
+var fuzzOps = []fuzzOp{
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the daemon wakes when asked (capped), reads idle
+		w := min(r.e.NextWake(r.now).Sub(r.now.Wall), time.Hour)
+		r.now = r.now.Add(w)
+		return r.e.Observe(r.now, r.idle()), "wake", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		r.now = r.now.Add(opDuration(arg))
+		return r.e.Observe(r.now, r.idle()), "observe", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		at := r.now.Mono - time.Duration(arg)*time.Second
+		r.awayAt = &at
+		return Effects{}, "leave", false
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		r.awayAt = nil
+		return r.e.Observe(r.now, 0), "return", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		fx, _ := r.e.Snooze(r.now, time.Duration(arg)*time.Second)
+		return fx, "snooze", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		fx, _ := r.e.Skip(r.now)
+		return fx, "skip", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		fx, _ := r.e.Pause(r.now, r.now.Wall.Add(opDuration(arg)))
+		return fx, "pause", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		fx, _ := r.e.Resume(r.now)
+		return fx, "resume", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		if arg%2 == 0 {
+			fx, _ := r.e.PauseUntilTomorrow(r.now)
+			return fx, "pause long", true
+		}
+		fx, _ := r.e.Pause(r.now, Forever())
+		return fx, "pause long", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		return r.e.SetDND(r.now, arg%2 == 1), "dnd", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		return r.e.RoutineStarted(r.now, "r"), "routine start", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		return r.e.RoutineFinished(r.now, "r", arg%2 == 0, int(arg)), "routine done", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		return r.e.Lock(r.now), "lock", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		r.awayAt = nil
+		r.graceUntil = r.now.Mono + ResumeGrace
+		return r.e.Unlock(r.now), "unlock", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		fx := r.e.Sleep(r.now)
+		r.now = r.now.Add(opDuration(arg))
+		return fx, "sleep", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		fx := r.e.Wake(r.now)
+		if r.e.absence.events == 0 {
+			r.graceUntil = r.now.Mono + ResumeGrace
+		}
+		return fx, "wake from sleep", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // wall clock step without monotonic time, or the reverse
+		if arg%2 == 0 {
+			r.now.Wall = r.now.Wall.Add(time.Duration(int(arg)-128) * time.Minute)
+		} else {
+			r.now.Mono += opDuration(arg) * 10 // unreported suspend
+		}
+		fx := r.e.Observe(r.now, r.idle())
+		if fx.Resolution == EventNaturalBreak || hasEvent(fx.History, EventNaturalBreak) {
+			r.graceUntil = max(r.graceUntil, r.e.quietUntil)
+		}
+		return fx, "clock", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the source pushes Active, handled arg seconds late
+		at := r.now.Mono - time.Duration(arg%64)*time.Second
+		r.awayAt = &at
+		return r.e.Active(r.now.Add(at - r.now.Mono)), "active", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the idle watch fires, handled arg seconds late
+		late := time.Duration(arg%64) * time.Second
+		return r.e.Idle(r.now.Add(-late), max(r.idle()-late, 0)), "idle event", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // the daemon wakes when asked (capped), no reading
+		w := min(r.e.NextWake(r.now).Sub(r.now.Wall), time.Hour)
+		r.now = r.now.Add(w)
+		return r.e.Tick(r.now), "tick", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		r.e.SetPresenceEvents(arg%2 == 1)
+		return Effects{}, "presence events", false
+	},
+}
+
+// opDuration is an operand byte as a duration: ten seconds a unit.
+func opDuration(arg byte) time.Duration { return time.Duration(arg) * 10 * time.Second }
+
+// fuzzReloadOps are the instructions after which a config reload may follow.
+var fuzzReloadOps = map[int]bool{3: true, 9: true, 16: true}
+
+// fuzzConfig is a valid configuration derived from an operand byte.
+func fuzzConfig(arg byte) Config {
+	c := DefaultConfig()
+	c.SittingLimit = time.Duration(2+int(arg)%90) * time.Minute
+	c.NaturalBreak = time.Duration(1+int(arg)%int(c.SittingLimit/time.Minute-1)) * time.Minute
+	c.RemindAgain = time.Duration(1+int(arg)%10) * time.Minute
+	c.MaxReminders = 1 + int(arg)%5
+	c.SnoozeLimit = 1 + int(arg)%4
+	if arg%3 == 0 {
+		c.DND = DNDIgnore
+		c.Schedule = weekdays("09:00-12:00", "22:00-02:00")
+	}
+	return c
+}
+
+// runEngineOps interprets ops as two-byte instructions (see fuzzOps).
 func runEngineOps(t *testing.T, ops []byte) {
 	loc := time.FixedZone("CET", 3600)
 	if l, err := time.LoadLocation("Europe/Berlin"); err == nil {
 		loc = l
 	}
-	now := Instant{Wall: time.Date(2026, 10, 24, 22, 0, 0, 0, loc), Mono: 5 * time.Hour}
-	cfg := DefaultConfig()
-	e := New(cfg, now)
-	var (
-		awayAt     *time.Duration
-		dueOpen    bool
-		lastRemind time.Duration
-		count      int
-		graceUntil time.Duration
-	)
-	idle := func() time.Duration {
-		if awayAt == nil {
-			return 0
-		}
-		return now.Mono - *awayAt
-	}
-	check := func(what string, fx Effects) {
-		t.Helper()
-		st := e.Status(now)
-		if st.Sitting < 0 || e.sitting < 0 {
-			t.Fatalf("%s: negative sitting %v", what, st.Sitting)
-		}
-		if nw := e.NextWake(now); nw.Before(now.Wall) {
-			t.Fatalf("%s: NextWake %s before now %s", what, nw, now.Wall)
-		}
-		if fx.Resolution != "" {
-			if !dueOpen {
-				t.Fatalf("%s: resolution %q without an open due period", what, fx.Resolution)
-			}
-			if !hasEvent(fx.History, fx.Resolution) {
-				t.Fatalf("%s: resolution %q not recorded: %+v", what, fx.Resolution, fx.History)
-			}
-			dueOpen, count = false, 0
-		}
-		if fx.DueOpened {
-			if dueOpen {
-				t.Fatalf("%s: due period opened twice", what)
-			}
-			dueOpen = true
-		}
-		if fx.Remind != nil {
-			c := e.Config()
-			switch {
-			case fx.To != Due:
-				t.Fatalf("%s: reminder in state %s", what, fx.To)
-			case !dueOpen:
-				t.Fatalf("%s: reminder outside a due period", what)
-			case now.Mono < graceUntil:
-				t.Fatalf("%s: reminder %v after a resume", what, now.Mono-graceUntil+ResumeGrace)
-			case count > 0 && now.Mono-lastRemind < c.RemindAgain:
-				t.Fatalf("%s: reminder %v after the previous one", what, now.Mono-lastRemind)
-			case fx.Remind.Count != count+1 || fx.Remind.Count > c.MaxReminders:
-				t.Fatalf("%s: reminder #%d after %d (max %d)", what, fx.Remind.Count, count, c.MaxReminders)
-			}
-			count, lastRemind = fx.Remind.Count, now.Mono
-		}
-		if dueOpen != e.due {
-			t.Fatalf("%s: effects say due=%v, engine says %v", what, dueOpen, e.due)
-		}
-	}
+	r := &fuzzRun{t: t, now: Instant{Wall: time.Date(2026, 10, 24, 22, 0, 0, 0, loc), Mono: 5 * time.Hour}}
+	r.e = New(DefaultConfig(), r.now)
 	for i := 0; i+1 < len(ops); i += 2 {
-		op, arg := ops[i]%17, ops[i+1]
-		d := time.Duration(arg) * 10 * time.Second
-		var fx Effects
-		name := ""
-		switch op {
-		case 0: // the daemon wakes when asked (capped), reads idle
-			w := e.NextWake(now).Sub(now.Wall)
-			if w > time.Hour {
-				w = time.Hour
-			}
-			now = now.Add(w)
-			fx, name = e.Observe(now, idle()), "wake"
-		case 1:
-			now = now.Add(d)
-			fx, name = e.Observe(now, idle()), "observe"
-		case 2:
-			at := now.Mono - time.Duration(arg)*time.Second
-			awayAt, name = &at, "leave"
+		op, arg := int(ops[i])%len(fuzzOps), ops[i+1]
+		fx, name, ok := fuzzOps[op](r, arg)
+		if !ok {
 			continue
-		case 3:
-			awayAt = nil
-			fx, name = e.Observe(now, 0), "return"
-		case 4:
-			fx, _ = e.Snooze(now, time.Duration(arg)*time.Second)
-			name = "snooze"
-		case 5:
-			fx, _ = e.Skip(now)
-			name = "skip"
-		case 6:
-			fx, _ = e.Pause(now, now.Wall.Add(d))
-			name = "pause"
-		case 7:
-			fx, _ = e.Resume(now)
-			name = "resume"
-		case 8:
-			if arg%2 == 0 {
-				fx, _ = e.PauseUntilTomorrow(now)
-			} else {
-				fx, _ = e.Pause(now, Forever())
-			}
-			name = "pause long"
-		case 9:
-			fx, name = e.SetDND(now, arg%2 == 1), "dnd"
-		case 10:
-			fx, name = e.RoutineStarted(now, "r"), "routine start"
-		case 11:
-			fx, name = e.RoutineFinished(now, "r", arg%2 == 0, int(arg)), "routine done"
-		case 12:
-			fx, name = e.Lock(now), "lock"
-		case 13:
-			awayAt = nil
-			fx, name = e.Unlock(now), "unlock"
-			graceUntil = now.Mono + ResumeGrace
-		case 14:
-			fx, name = e.Sleep(now), "sleep"
-			now = now.Add(d)
-		case 15:
-			fx, name = e.Wake(now), "wake from sleep"
-			if e.awayEvents == 0 {
-				graceUntil = now.Mono + ResumeGrace
-			}
-		case 16: // wall clock step without monotonic time, or the reverse
-			if arg%2 == 0 {
-				now.Wall = now.Wall.Add(time.Duration(int(arg)-128) * time.Minute)
-			} else {
-				now.Mono += d * 10 // unreported suspend
-			}
-			fx, name = e.Observe(now, idle()), "clock"
-			if fx.Resolution == EventNaturalBreak || hasEvent(fx.History, EventNaturalBreak) {
-				graceUntil = max(graceUntil, e.quietUntil)
-			}
 		}
-		if op == 3 || op == 9 || op == 16 {
+		if fuzzReloadOps[op] && arg%7 == 0 {
 			// also exercise config reloads
-			if arg%7 == 0 {
-				c := DefaultConfig()
-				c.SittingLimit = time.Duration(2+int(arg)%90) * time.Minute
-				c.NaturalBreak = time.Duration(1+int(arg)%int(c.SittingLimit/time.Minute-1)) * time.Minute
-				c.RemindAgain = time.Duration(1+int(arg)%10) * time.Minute
-				c.MaxReminders = 1 + int(arg)%5
-				c.SnoozeLimit = 1 + int(arg)%4
-				if arg%3 == 0 {
-					c.DND = DNDIgnore
-					c.Schedule = weekdays("09:00-12:00", "22:00-02:00")
-				}
-				check(name, fx)
-				fx, name = e.ConfigChanged(now, c), "config"
-			}
+			r.check(name, fx)
+			fx, name = r.e.ConfigChanged(r.now, fuzzConfig(arg)), "config"
 		}
-		check(name, fx)
+		r.check(name, fx)
 	}
+}
+
+// check asserts the invariants listed at FuzzEngine after one input.
+func (r *fuzzRun) check(what string, fx Effects) {
+	r.t.Helper()
+	st := r.e.Status(r.now)
+	if st.Sitting < 0 || r.e.sitting < 0 {
+		r.t.Fatalf("%s: negative sitting %v", what, st.Sitting)
+	}
+	if nw := r.e.NextWake(r.now); nw.Before(r.now.Wall) {
+		r.t.Fatalf("%s: NextWake %s before now %s", what, nw, r.now.Wall)
+	}
+	r.checkDuePeriod(what, fx)
+	if fx.Remind != nil {
+		r.checkRemind(what, fx)
+	}
+	if r.dueOpen != r.e.due.open {
+		r.t.Fatalf("%s: effects say due=%v, engine says %v", what, r.dueOpen, r.e.due.open)
+	}
+}
+
+// checkDuePeriod: due periods open and close alternately, each closed by
+// one resolution that is also in the history.
+func (r *fuzzRun) checkDuePeriod(what string, fx Effects) {
+	r.t.Helper()
+	if fx.Resolution != "" {
+		if !r.dueOpen {
+			r.t.Fatalf("%s: resolution %q without an open due period", what, fx.Resolution)
+		}
+		if !hasEvent(fx.History, fx.Resolution) {
+			r.t.Fatalf("%s: resolution %q not recorded: %+v", what, fx.Resolution, fx.History)
+		}
+		r.dueOpen, r.count = false, 0
+	}
+	if fx.DueOpened {
+		if r.dueOpen {
+			r.t.Fatalf("%s: due period opened twice", what)
+		}
+		r.dueOpen = true
+	}
+}
+
+// checkRemind: a reminder comes only when and as often as allowed.
+func (r *fuzzRun) checkRemind(what string, fx Effects) {
+	r.t.Helper()
+	c := r.e.Config()
+	switch {
+	case fx.To != Due:
+		r.t.Fatalf("%s: reminder in state %s", what, fx.To)
+	case !r.dueOpen:
+		r.t.Fatalf("%s: reminder outside a due period", what)
+	case r.now.Mono < r.graceUntil:
+		r.t.Fatalf("%s: reminder %v after a resume", what, r.now.Mono-r.graceUntil+ResumeGrace)
+	case r.count > 0 && r.now.Mono-r.lastRemind < c.RemindAgain:
+		r.t.Fatalf("%s: reminder %v after the previous one", what, r.now.Mono-r.lastRemind)
+	case fx.Remind.Count != r.count+1 || fx.Remind.Count > c.MaxReminders:
+		r.t.Fatalf("%s: reminder #%d after %d (max %d)", what, fx.Remind.Count, r.count, c.MaxReminders)
+	}
+	r.count, r.lastRemind = fx.Remind.Count, r.now.Mono
 }

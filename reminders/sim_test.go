@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the replayed days need Europe/Berlin everywhere
 )
 
 // sim is a fake daemon: a fake two-part clock, a scripted user and the
@@ -21,13 +22,22 @@ type sim struct {
 	wakes  int
 	lastFx Effects
 	err    error
+	// pushed: the presence source pushes events (Engine.SetPresenceEvents):
+	// the sim ticks at NextWake instead of reading idle time, the idle
+	// watch pushes Idle once natural_break after the user left, and a
+	// return pushes Active.
+	pushed  bool
+	watched bool // the idle watch is armed for the current absence
 }
 
+// berlin is the zone of the replayed days. The tests embed the time zone
+// database (time/tzdata) so that they run, rather than skip, on machines
+// without one.
 func berlin(t testing.TB) *time.Location {
 	t.Helper()
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
-		t.Skipf("no tzdata: %v", err)
+		t.Fatalf("Europe/Berlin: %v", err)
 	}
 	return loc
 }
@@ -80,95 +90,194 @@ func fmtEvent(ev Event) string {
 	return s
 }
 
+// newPushedSim is newSim with a presence source that pushes events.
+func newPushedSim(t *testing.T, cfg Config, start time.Time) *sim {
+	s := newSim(t, cfg, start)
+	s.pushed = true
+	s.e.SetPresenceEvents(true)
+	return s
+}
+
 // runTo lets time pass until wall, waking at every NextWake and feeding an
-// idle reading, like the daemon's loop.
+// idle reading (or a tick, with pushed events), like the daemon's loop,
+// and firing the idle watch when it is due.
 func (s *sim) runTo(wall time.Time) {
 	s.t.Helper()
 	for !s.frozen {
 		nw := s.e.NextWake(s.now)
+		if fire, ok := s.watchFires(); ok && fire.Before(wall) && !fire.After(nw) {
+			s.now = s.now.Add(max(fire.Sub(s.now.Wall), 0))
+			s.watched = false
+			s.take(s.e.Idle(s.now, s.idle()))
+			continue
+		}
 		if !nw.Before(wall) {
 			break
 		}
 		s.now = s.now.Add(nw.Sub(s.now.Wall))
 		s.wakes++
-		s.take(s.e.Observe(s.now, s.idle()))
+		if s.pushed {
+			s.take(s.e.Tick(s.now))
+		} else {
+			s.take(s.e.Observe(s.now, s.idle()))
+		}
 	}
 	s.now = s.now.Add(wall.Sub(s.now.Wall))
+}
+
+// watchFires is the wall time at which the armed idle watch fires:
+// natural_break after the user's last input.
+func (s *sim) watchFires() (time.Time, bool) {
+	if !s.pushed || !s.watched || s.awayAt == nil {
+		return time.Time{}, false
+	}
+	at := *s.awayAt + s.e.Config().NaturalBreak
+	return s.now.Wall.Add(at - s.now.Mono), true
 }
 
 // do performs one scripted action at the current time.
 func (s *sim) do(action string) {
 	s.t.Helper()
-	var fx Effects
-	var err error
 	s.err = nil
 	verb, arg, _ := strings.Cut(action, " ")
-	switch verb {
-	case "", "observe":
-		fx = s.e.Observe(s.now, s.idle())
-	case "leave": // the user stops typing and walks away; the engine is not told
-		at := s.now.Mono
-		s.awayAt = &at
-		return
-	case "return": // the user touches the keyboard
-		s.awayAt = nil
-		fx = s.e.Observe(s.now, 0)
-	case "snooze":
-		fx, err = s.e.Snooze(s.now, 0)
-	case "skip":
-		fx, err = s.e.Skip(s.now)
-	case "pause":
-		switch arg {
-		case "tomorrow":
-			fx, err = s.e.PauseUntilTomorrow(s.now)
-		case "forever":
-			fx, err = s.e.Pause(s.now, Forever())
-		default:
-			d, perr := time.ParseDuration(arg)
-			if perr != nil {
-				s.t.Fatalf("bad script: %q", action)
-			}
-			fx, err = s.e.Pause(s.now, s.now.Wall.Add(d))
-		}
-	case "resume":
-		fx, err = s.e.Resume(s.now)
-	case "lock":
-		fx = s.e.Lock(s.now)
-	case "unlock":
-		s.awayAt = nil
-		fx = s.e.Unlock(s.now)
-	case "sleep":
-		fx = s.e.Sleep(s.now)
-		s.frozen = true
-	case "wake":
-		s.frozen = false
-		fx = s.e.Wake(s.now)
-	case "suspend": // the machine sleeps and nobody tells the engine
-		s.frozen = true
-		return
-	case "resume-silently":
-		s.frozen = false
-		fx = s.e.Observe(s.now, s.idle())
-	case "dnd":
-		fx = s.e.SetDND(s.now, arg == "on")
-	case "routine":
-		if arg == "start" {
-			fx = s.e.RoutineStarted(s.now, "mid-back")
-		} else {
-			fx = s.e.RoutineFinished(s.now, "mid-back", arg == "done", 300)
-		}
-	case "step": // the wall clock is set; the monotonic clock is not affected
-		d, perr := time.ParseDuration(arg)
-		if perr != nil {
-			s.t.Fatalf("bad script: %q", action)
-		}
-		s.now.Wall = s.now.Wall.Add(d)
-		fx = s.e.Observe(s.now, s.idle())
-	default:
+	act, ok := simActions[verb]
+	if !ok {
 		s.t.Fatalf("bad script action %q", action)
+	}
+	fx, input, err := act(s, arg)
+	if !input {
+		return
 	}
 	s.err = err
 	s.take(fx)
+}
+
+// simAction performs one scripted verb with its argument. input is false
+// when the engine was not told anything.
+type simAction func(s *sim, arg string) (fx Effects, input bool, err error)
+
+// simActions are the verbs of a replay script.
+var simActions = map[string]simAction{
+	"":        (*sim).checkAction,
+	"observe": (*sim).observeAction,
+	"leave": func(s *sim, arg string) (Effects, bool, error) { // the user stops typing and walks away; the engine is not told
+		at := s.now.Mono
+		s.awayAt = &at
+		s.watched = arg != "unwatched" // "unwatched": the idle watch never fires
+		return Effects{}, false, nil
+	},
+	"return":  (*sim).returnAction,
+	"active":  func(s *sim, _ string) (Effects, bool, error) { return s.e.Active(s.now), true, nil },
+	"idle":    (*sim).idleAction,
+	"tick":    func(s *sim, _ string) (Effects, bool, error) { return s.e.Tick(s.now), true, nil },
+	"reading": (*sim).observeAction,
+	"snooze": func(s *sim, _ string) (Effects, bool, error) {
+		fx, err := s.e.Snooze(s.now, 0)
+		return fx, true, err
+	},
+	"skip": func(s *sim, _ string) (Effects, bool, error) {
+		fx, err := s.e.Skip(s.now)
+		return fx, true, err
+	},
+	"pause": (*sim).pauseAction,
+	"resume": func(s *sim, _ string) (Effects, bool, error) {
+		fx, err := s.e.Resume(s.now)
+		return fx, true, err
+	},
+	"lock": func(s *sim, _ string) (Effects, bool, error) { return s.e.Lock(s.now), true, nil },
+	"unlock": func(s *sim, _ string) (Effects, bool, error) {
+		s.awayAt = nil
+		return s.e.Unlock(s.now), true, nil
+	},
+	"sleep": func(s *sim, _ string) (Effects, bool, error) {
+		s.frozen = true
+		return s.e.Sleep(s.now), true, nil
+	},
+	"wake": func(s *sim, _ string) (Effects, bool, error) {
+		s.frozen = false
+		return s.e.Wake(s.now), true, nil
+	},
+	"suspend": func(s *sim, _ string) (Effects, bool, error) { // the machine sleeps and nobody tells the engine
+		s.frozen = true
+		return Effects{}, false, nil
+	},
+	"resume-silently": func(s *sim, arg string) (Effects, bool, error) {
+		s.frozen = false
+		return s.observeAction(arg)
+	},
+	"dnd": func(s *sim, arg string) (Effects, bool, error) { return s.e.SetDND(s.now, arg == "on"), true, nil },
+	"routine": func(s *sim, arg string) (Effects, bool, error) {
+		if arg == "start" {
+			return s.e.RoutineStarted(s.now, "mid-back"), true, nil
+		}
+		return s.e.RoutineFinished(s.now, "mid-back", arg == "done", 300), true, nil
+	},
+	"step": func(s *sim, arg string) (Effects, bool, error) { // the wall clock is set; the monotonic clock is not affected
+		s.now.Wall = s.now.Wall.Add(s.duration(arg))
+		return s.observeAction(arg)
+	},
+}
+
+// checkAction is a row's default: the daemon checks in, with an idle
+// reading, or a tick when the presence source pushes events.
+func (s *sim) checkAction(arg string) (Effects, bool, error) {
+	if s.pushed {
+		return s.e.Tick(s.now), true, nil
+	}
+	return s.observeAction(arg)
+}
+
+func (s *sim) observeAction(string) (Effects, bool, error) {
+	return s.e.Observe(s.now, s.idle()), true, nil
+}
+
+// returnAction: the user touches the keyboard. With pushed events the
+// source pushes Active; "return late 3m" means the user came back 3
+// minutes ago and the event is only handled now.
+func (s *sim) returnAction(arg string) (Effects, bool, error) {
+	s.awayAt, s.watched = nil, false
+	if !s.pushed {
+		return s.e.Observe(s.now, 0), true, nil
+	}
+	at := s.now
+	if late, ok := strings.CutPrefix(arg, "late "); ok {
+		at = s.now.Add(-s.duration(late))
+	}
+	return s.e.Active(at), true, nil
+}
+
+// idleAction pushes an Idle event: "idle" at now with the user's idle
+// time; "idle 6m 5m" fired 6 minutes ago, saying the user was idle for 5.
+func (s *sim) idleAction(arg string) (Effects, bool, error) {
+	if arg == "" {
+		return s.e.Idle(s.now, s.idle()), true, nil
+	}
+	ago, idle, _ := strings.Cut(arg, " ")
+	return s.e.Idle(s.now.Add(-s.duration(ago)), s.duration(idle)), true, nil
+}
+
+func (s *sim) pauseAction(arg string) (Effects, bool, error) {
+	var fx Effects
+	var err error
+	switch arg {
+	case "tomorrow":
+		fx, err = s.e.PauseUntilTomorrow(s.now)
+	case "forever":
+		fx, err = s.e.Pause(s.now, Forever())
+	default:
+		fx, err = s.e.Pause(s.now, s.now.Wall.Add(s.duration(arg)))
+	}
+	return fx, true, err
+}
+
+// duration parses a script argument such as "30m".
+func (s *sim) duration(arg string) time.Duration {
+	s.t.Helper()
+	d, err := time.ParseDuration(arg)
+	if err != nil {
+		s.t.Fatalf("bad script duration %q", arg)
+	}
+	return d
 }
 
 // step is one row of a replay script.
