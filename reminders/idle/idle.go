@@ -1,11 +1,18 @@
 // Package idle reports how long the user has been away from keyboard and
-// mouse, using whatever the desktop offers: the X11 MIT-SCREEN-SAVER
-// extension, GNOME Mutter's IdleMonitor or the freedesktop ScreenSaver
-// interface over D-Bus, GetLastInputInfo on Windows, or IOKit's HIDIdleTime on
-// macOS. The sitting-time engine uses it to notice natural breaks.
+// mouse, using whatever the desktop offers: the X11 MIT-SCREEN-SAVER and
+// SYNC extensions, GNOME Mutter's IdleMonitor or the freedesktop
+// ScreenSaver interface over D-Bus, the Wayland idle protocols
+// (ext_idle_notifier_v1, org_kde_kwin_idle), GetLastInputInfo on Windows,
+// or IOKit's HIDIdleTime on macOS. The sitting-time engine uses it to
+// notice natural breaks.
 //
-// Every source keeps one connection open and answers Idle with a single round
-// trip; none of them polls or starts goroutines on its own.
+// Every source answers Idle with a single reading. Sources whose desktop
+// can push presence changes (x11, mutter, wayland) also implement Watcher,
+// so the daemon learns of an absence and of the return as they happen
+// instead of polling; Pushes tells which. No source polls: the wayland
+// source keeps one goroutine blocked on its socket, because the Wayland
+// protocols only push, and each Watch runs one goroutine blocked on its
+// connection.
 package idle
 
 import (
