@@ -43,16 +43,17 @@ func openMutter() (Source, error) {
 	return newMutter(conn), nil
 }
 
-// newMutter wraps GNOME Mutter's IdleMonitor, which reports milliseconds.
-// The source owns conn and closes it.
-func newMutter(conn *dbus.Conn) *dbusSource {
-	return &dbusSource{
+// newMutter wraps GNOME Mutter's IdleMonitor, which reports milliseconds
+// and pushes watches (see mutter_watch.go). The source owns conn and closes
+// it.
+func newMutter(conn *dbus.Conn) *mutterSource {
+	return &mutterSource{dbusSource: &dbusSource{
 		name:   Mutter,
 		conn:   conn,
 		obj:    conn.Object(mutterService, mutterPath),
 		method: mutterMethod,
 		unit:   time.Millisecond,
-	}
+	}}
 }
 
 func openScreenSaver() (Source, error) {

@@ -1,11 +1,18 @@
 // Package idle reports how long the user has been away from keyboard and
-// mouse, using whatever the desktop offers: the X11 MIT-SCREEN-SAVER
-// extension, GNOME Mutter's IdleMonitor or the freedesktop ScreenSaver
-// interface over D-Bus, GetLastInputInfo on Windows, or IOKit's HIDIdleTime on
-// macOS. The sitting-time engine uses it to notice natural breaks.
+// mouse, using whatever the desktop offers: the X11 MIT-SCREEN-SAVER and
+// SYNC extensions, GNOME Mutter's IdleMonitor or the freedesktop
+// ScreenSaver interface over D-Bus, the Wayland idle protocols
+// (ext_idle_notifier_v1, org_kde_kwin_idle), GetLastInputInfo on Windows,
+// or IOKit's HIDIdleTime on macOS. The sitting-time engine uses it to
+// notice natural breaks.
 //
-// Every source keeps one connection open and answers Idle with a single round
-// trip; none of them polls or starts goroutines on its own.
+// Every source answers Idle with a single reading. Sources whose desktop
+// can push presence changes (x11, mutter, wayland) also implement Watcher,
+// so the daemon learns of an absence and of the return as they happen
+// instead of polling; Pushes tells which. No source polls: the wayland
+// source keeps one goroutine blocked on its socket, because the Wayland
+// protocols only push, and each Watch runs one goroutine blocked on its
+// connection.
 package idle
 
 import (
@@ -24,6 +31,7 @@ const (
 	Auto        = "auto"
 	X11         = "x11"
 	Mutter      = "mutter"
+	Wayland     = "wayland"
 	ScreenSaver = "screensaver"
 	Windows     = "windows"
 	MacOS       = "macos"
@@ -65,7 +73,7 @@ func (a Attempt) String() string {
 
 // Names returns the names Open accepts, "auto" first.
 func Names() []string {
-	return []string{Auto, X11, Mutter, ScreenSaver, Windows, MacOS, None}
+	return []string{Auto, X11, Mutter, Wayland, ScreenSaver, Windows, MacOS, None}
 }
 
 // Open opens the named source. See OpenReport.
@@ -81,9 +89,10 @@ func Open(name string) (Source, error) {
 // always succeeds. The attempts say what was tried and why each failed, so
 // the app can explain its choice; nothing is logged here.
 //
-// Auto order on Linux and other X11 systems: mutter (only in a GNOME or
-// Wayland session), then x11 (only when DISPLAY is set), then screensaver,
-// then none. In a Wayland session x11 goes after screensaver because
+// Auto order on Linux and other X11 systems: mutter (in a GNOME session),
+// then in a Wayland session (XDG_SESSION_TYPE=wayland or WAYLAND_DISPLAY
+// set) wayland and, outside GNOME, mutter; otherwise x11 (when DISPLAY is
+// set); then screensaver, then none. A Wayland session never uses x11:
 // Xwayland's idle counter only sees input sent to X clients. Windows and
 // macOS use their native source, then none.
 func OpenReport(name string) (Source, []Attempt, error) {
@@ -108,6 +117,7 @@ func defaultProber() prober {
 		openers: map[string]opener{
 			X11:         openX11,
 			Mutter:      openMutter,
+			Wayland:     openWayland,
 			ScreenSaver: openScreenSaver,
 			Windows:     openWindows,
 			MacOS:       openMacOS,
@@ -124,23 +134,25 @@ func (p prober) order() []string {
 	case "darwin":
 		return []string{MacOS, None}
 	}
-	wayland := strings.EqualFold(p.getenv("XDG_SESSION_TYPE"), "wayland")
+	wayland := strings.EqualFold(p.getenv("XDG_SESSION_TYPE"), "wayland") || p.getenv("WAYLAND_DISPLAY") != ""
 	gnome := slices.ContainsFunc(strings.Split(p.getenv("XDG_CURRENT_DESKTOP"), ":"), func(d string) bool {
 		return strings.EqualFold(d, "GNOME")
 	})
 	var names []string
-	if gnome || wayland {
+	if gnome {
 		names = append(names, Mutter)
 	}
-	x11 := p.getenv("DISPLAY") != ""
-	if x11 && !wayland {
+	if wayland {
+		names = append(names, Wayland)
+		if !gnome {
+			// Other Mutter-based desktops (Pantheon, Budgie) name
+			// themselves differently and offer no Wayland idle protocol.
+			names = append(names, Mutter)
+		}
+	} else if p.getenv("DISPLAY") != "" {
 		names = append(names, X11)
 	}
-	names = append(names, ScreenSaver)
-	if x11 && wayland {
-		names = append(names, X11)
-	}
-	return append(names, None)
+	return append(names, ScreenSaver, None)
 }
 
 func (p prober) open(name string) (Source, []Attempt, error) {

@@ -21,9 +21,13 @@ func TestProberOrder(t *testing.T) {
 		{"gnome on x11", "linux", map[string]string{"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "ubuntu:GNOME"},
 			[]string{Mutter, X11, ScreenSaver, None}},
 		{"gnome on wayland", "linux", map[string]string{"DISPLAY": ":0", "XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"},
-			[]string{Mutter, ScreenSaver, X11, None}},
+			[]string{Mutter, Wayland, ScreenSaver, None}},
 		{"kde on wayland", "linux", map[string]string{"DISPLAY": ":1", "XDG_SESSION_TYPE": "Wayland", "XDG_CURRENT_DESKTOP": "KDE"},
-			[]string{Mutter, ScreenSaver, X11, None}},
+			[]string{Wayland, Mutter, ScreenSaver, None}},
+		{"sway, session type unset", "linux", map[string]string{"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-1", "XDG_CURRENT_DESKTOP": "sway"},
+			[]string{Wayland, Mutter, ScreenSaver, None}},
+		{"WAYLAND_DISPLAY wins over session type", "linux", map[string]string{"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "x11"},
+			[]string{Wayland, Mutter, ScreenSaver, None}},
 		{"gnome-like name is not gnome", "linux", map[string]string{"XDG_CURRENT_DESKTOP": "GNOME-Flashback-ish"},
 			[]string{ScreenSaver, None}},
 		{"freebsd x11", "freebsd", map[string]string{"DISPLAY": ":0"}, []string{X11, ScreenSaver, None}},
@@ -77,8 +81,9 @@ func fakeProber(closed map[string]*bool) prober {
 		getenv: func(k string) string { return env[k] },
 		openers: map[string]opener{
 			Mutter:      mk(Mutter, 0, nil, errNoService),
+			Wayland:     mk(Wayland, 7*time.Second, nil, nil),
 			ScreenSaver: mk(ScreenSaver, 0, errNoService, nil),
-			X11:         mk(X11, 7*time.Second, nil, nil),
+			X11:         mk(X11, 0, nil, nil),
 			None:        mk(None, 0, nil, nil),
 		},
 	}
@@ -91,8 +96,8 @@ func TestOpenAutoFallsBack(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open auto: %v", err)
 	}
-	if src.Name() != X11 {
-		t.Errorf("chose %s, want x11", src.Name())
+	if src.Name() != Wayland {
+		t.Errorf("chose %s, want wayland", src.Name())
 	}
 	if d, _ := src.Idle(); d != 7*time.Second {
 		t.Errorf("Idle() = %v, want 7s", d)
@@ -101,21 +106,21 @@ func TestOpenAutoFallsBack(t *testing.T) {
 	for _, a := range attempts {
 		got = append(got, a.String())
 	}
-	want := []string{"mutter: no such service", "screensaver: no such service", "x11: ok"}
+	want := []string{"mutter: no such service", "wayland: ok"}
 	if !slices.Equal(got, want) {
 		t.Errorf("attempts = %q, want %q", got, want)
 	}
 	if !*closed[Mutter] {
 		t.Error("mutter source that failed its probe call was not closed")
 	}
-	if *closed[X11] {
+	if *closed[Wayland] {
 		t.Error("chosen source was closed")
 	}
 }
 
 func TestOpenAutoEndsWithNone(t *testing.T) {
 	p := fakeProber(map[string]*bool{})
-	p.openers[X11] = func() (Source, error) { return nil, errNoDisplay }
+	p.openers[Wayland] = func() (Source, error) { return nil, errNoDisplay }
 	src, attempts, err := p.open("")
 	if err != nil {
 		t.Fatalf("open: %v", err)
@@ -135,7 +140,8 @@ func TestOpenNamed(t *testing.T) {
 		{name: None, want: None},
 		{name: Mutter, wantErr: "idle source mutter: no such service"},
 		{name: ScreenSaver, wantErr: "idle source screensaver: no such service"},
-		{name: "wayland", wantErr: `unknown idle source "wayland" (want one of auto, x11,`},
+		{name: Wayland, want: Wayland},
+		{name: "sway", wantErr: `unknown idle source "sway" (want one of auto, x11, mutter, wayland,`},
 		{name: Windows, wantErr: "unknown idle source"}, // not wired in this fake
 	}
 	for _, tt := range tests {

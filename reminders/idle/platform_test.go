@@ -158,7 +158,8 @@ func openScreenSaverOn(c *dbus.Conn) (Source, error) {
 
 // TestOpenReportOnPrivateBus runs the real openers against a private bus
 // holding only a KDE-style ScreenSaver: auto must reject mutter and pick
-// screensaver.
+// screensaver. The Wayland session has no compositor socket, so wayland is
+// rejected too, and x11 is never tried.
 func TestOpenReportOnPrivateBus(t *testing.T) {
 	addr := testbus.DBus(t)
 	svc := testbus.Own(t, addr, screenSaverService)
@@ -168,7 +169,9 @@ func TestOpenReportOnPrivateBus(t *testing.T) {
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", addr)
 	t.Setenv("XDG_SESSION_TYPE", "wayland")
 	t.Setenv("XDG_CURRENT_DESKTOP", "GNOME")
-	t.Setenv("DISPLAY", "")
+	t.Setenv("DISPLAY", ":0")
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	t.Setenv("WAYLAND_DISPLAY", "")
 
 	p := defaultProber()
 	p.goos = "linux"
@@ -180,8 +183,9 @@ func TestOpenReportOnPrivateBus(t *testing.T) {
 	if src.Name() != ScreenSaver {
 		t.Fatalf("chose %s, want screensaver; attempts %v", src.Name(), attempts)
 	}
-	if len(attempts) != 2 || attempts[0].Name != Mutter || attempts[0].Err == nil {
-		t.Errorf("attempts = %v, want mutter failure then screensaver", attempts)
+	if len(attempts) != 3 || attempts[0].Name != Mutter || attempts[0].Err == nil ||
+		attempts[1].Name != Wayland || attempts[1].Err == nil {
+		t.Errorf("attempts = %v, want mutter and wayland failures, then screensaver", attempts)
 	}
 }
 

@@ -12,11 +12,14 @@ import (
 )
 
 // x11Source asks the X server's MIT-SCREEN-SAVER extension, which counts the
-// milliseconds since the last input event on any device.
+// milliseconds since the last input event on any device, for readings, and
+// watches the SYNC extension's IDLETIME counter for pushed events
+// (x11_watch.go).
 type x11Source struct {
-	mu   sync.Mutex // xgb is safe for concurrent use; this only guards close
-	conn *xgb.Conn
-	root xproto.Window
+	mu      sync.Mutex // xgb is safe for concurrent use; this only guards close
+	conn    *xgb.Conn
+	root    xproto.Window
+	display string // for the connections of Watch
 }
 
 func openX11() (Source, error) {
@@ -38,7 +41,7 @@ func newX11(display string) (*x11Source, error) {
 		return nil, fmt.Errorf("X display %s: %w", display, err)
 	}
 	root := xproto.Setup(conn).DefaultScreen(conn).Root
-	return &x11Source{conn: conn, root: root}, nil
+	return &x11Source{conn: conn, root: root, display: display}, nil
 }
 
 func (s *x11Source) Name() string { return X11 }

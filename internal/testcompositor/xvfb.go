@@ -1,0 +1,50 @@
+package testcompositor
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// Xvfb is a virtual X server started by StartXvfb.
+type Xvfb struct {
+	// Display is the display name, e.g. ":5".
+	Display string
+	proc    *process
+}
+
+// StartXvfb starts a virtual X server (1280x1024, 24 bit) for the duration
+// of the test. The server picks a free display number itself (-displayfd),
+// so parallel tests do not collide.
+func StartXvfb(t testing.TB) *Xvfb {
+	t.Helper()
+	bin := Require(t, "Xvfb")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatalf("pipe: %v", err)
+	}
+	defer r.Close()
+	cmd := exec.Command(bin, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	p := start(t, "Xvfb", cmd)
+	w.Close()
+	num, err := readLine(r)
+	if err != nil {
+		t.Fatalf("Xvfb display number: %v", err)
+	}
+	return &Xvfb{Display: ":" + num, proc: p}
+}
+
+// Stop ends the X server, as when the session ends.
+func (x *Xvfb) Stop() { x.proc.stop() }
+
+// Run runs an X client (e.g. xdotool) on the display and fails the test if
+// it fails.
+func (x *Xvfb) Run(t testing.TB, tool string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(Require(t, tool), args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.Display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v: %s", tool, err, out)
+	}
+}
