@@ -20,7 +20,6 @@ type fakeClock struct{ now reminders.Instant }
 
 func (f *fakeClock) read() reminders.Instant { return f.now }
 func (f *fakeClock) add(d time.Duration)     { f.now = f.now.Add(d) }
-func (f *fakeClock) wall() time.Time         { return f.now.Wall }
 func newFakeClock() *fakeClock {
 	return &fakeClock{now: reminders.Instant{Wall: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local), Mono: time.Hour}}
 }
@@ -77,13 +76,13 @@ func TestReminderFlow(t *testing.T) {
 	}
 
 	// The user starts the suggested routine from the notification and finishes it.
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "ready", RoutineID: r.Routine})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionReady, RoutineID: r.Routine})
 	if st := c.status(clk.read()).State; st != "in_routine" {
 		t.Errorf("state during routine = %s", st)
 	}
 	clk.add(2 * time.Minute)
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "completed", RoutineID: r.Routine, Seconds: 123})
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "exited", RoutineID: r.Routine})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionCompleted, RoutineID: r.Routine, Seconds: 123})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionExited, RoutineID: r.Routine})
 	st := c.status(clk.read())
 	if st.State != "sitting" || st.SittingSeconds != 0 || st.BreaksToday != 1 {
 		t.Errorf("after routine: %+v", st)
@@ -112,9 +111,9 @@ func TestReminderFlow(t *testing.T) {
 
 func TestCrashedRoutineIsPartial(t *testing.T) {
 	c, clk, p := testCore(t, "")
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "ready", RoutineID: "desk-break"})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionReady, RoutineID: "desk-break"})
 	clk.add(30 * time.Second)
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "exited", RoutineID: "desk-break"})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionExited, RoutineID: "desk-break"})
 	events, _ := reminders.ReadHistory(p.HistoryFile())
 	if len(events) == 0 {
 		t.Fatal("no history")
