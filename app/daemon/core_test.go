@@ -185,29 +185,6 @@ func TestConfigErrorsAndFlags(t *testing.T) {
 	}
 }
 
-func TestStatusLine(t *testing.T) {
-	now := time.Date(2026, 11, 25, 14, 0, 0, 0, time.Local)
-	tests := []struct {
-		st    reminders.Status
-		blind bool
-		want  string
-	}{
-		{reminders.Status{State: reminders.Sitting, Sitting: 32 * time.Minute, NextReminder: 13 * time.Minute, HasNextReminder: true}, false, "Sitting 32 min · break in 13 min"},
-		{reminders.Status{State: reminders.Sitting, Sitting: 44*time.Minute + 30*time.Second, NextReminder: 30 * time.Second, HasNextReminder: true}, false, "Sitting 44 min · break in 1 min"},
-		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute}, true, "Time to stand up · sitting 47 min · breaks not detected"},
-		{reminders.Status{State: reminders.Paused, PausedUntil: now.Add(30 * time.Minute)}, false, "Paused until 14:30"},
-		{reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever()}, false, "Paused until you resume"},
-		{reminders.Status{State: reminders.OutsideHours, ResumesAt: now.Add(19 * time.Hour)}, false, "Outside working hours · back Thu 09:00"},
-		{reminders.Status{State: reminders.Away}, false, "Away from the desk"},
-		{reminders.Status{State: reminders.InRoutine}, false, "Stretching"},
-	}
-	for _, tt := range tests {
-		if got := statusLine(tt.st, now, tt.blind); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.st.State, got, tt.want)
-		}
-	}
-}
-
 func TestHumanMinutes(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		20 * time.Second: "20 seconds", time.Minute: "1 minute", 47 * time.Minute: "47 minutes",

@@ -52,10 +52,11 @@ func (d *Daemon) watchFiles() {
 
 	// Catch up first with what changed between loading and watching.
 	var debounce <-chan time.Time
+	var pending fileChanges
 	d.mu.Lock()
-	cfgChanged, routinesChanged := d.core.stale()
+	pending.config, pending.routines = d.core.stale()
 	d.mu.Unlock()
-	if cfgChanged || routinesChanged {
+	if pending.any() {
 		debounce = time.After(0)
 	}
 	for {
@@ -66,15 +67,14 @@ func (d *Daemon) watchFiles() {
 			if !ok {
 				return
 			}
-			cfg, routines, created := changedFile(ev, cfgPath, routinesDir)
+			change, created := changedFile(ev, cfgPath, routinesDir)
 			if created {
 				_ = w.Add(routinesDir)
 			}
-			if !cfg && !routines {
-				continue
+			if change.any() {
+				pending = pending.merge(change)
+				debounce = time.After(reloadDelay)
 			}
-			cfgChanged, routinesChanged = cfgChanged || cfg, routinesChanged || routines
-			debounce = time.After(reloadDelay)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
@@ -82,8 +82,8 @@ func (d *Daemon) watchFiles() {
 			d.log.Warn("file watch", "err", err)
 		case <-debounce:
 			debounce = nil
-			d.reload(cfgChanged, routinesChanged)
-			cfgChanged, routinesChanged = false, false
+			d.reload(pending)
+			pending = fileChanges{}
 		}
 	}
 }
@@ -103,27 +103,36 @@ func (d *Daemon) watchFolders(w *fsnotify.Watcher, cfgDir, routinesDir string) {
 	}
 }
 
+// fileChanges say what needs reloading.
+type fileChanges struct{ config, routines bool }
+
+func (f fileChanges) any() bool { return f.config || f.routines }
+
+func (f fileChanges) merge(g fileChanges) fileChanges {
+	return fileChanges{config: f.config || g.config, routines: f.routines || g.routines}
+}
+
 // changedFile tells what a file event touched: the config file, a routine
 // file, or the routines folder itself being created (then it must be
 // watched anew, and counts as a routines change).
-func changedFile(ev fsnotify.Event, cfgPath, routinesDir string) (cfg, routines, created bool) {
+func changedFile(ev fsnotify.Event, cfgPath, routinesDir string) (change fileChanges, created bool) {
 	switch {
 	case ev.Name == cfgPath:
-		return true, false, false
+		return fileChanges{config: true}, false
 	case filepath.Dir(ev.Name) == routinesDir && strings.HasSuffix(ev.Name, ".toml"):
-		return false, true, false
+		return fileChanges{routines: true}, false
 	case ev.Name == routinesDir && ev.Has(fsnotify.Create):
-		return false, true, true
+		return fileChanges{routines: true}, true
 	}
-	return false, false, false
+	return fileChanges{}, false
 }
 
 // reload applies changed files: the config at once, the routines to the
 // tray's submenu. Config errors are notified only when they changed.
-func (d *Daemon) reload(cfgChanged, routinesChanged bool) {
+func (d *Daemon) reload(changes fileChanges) {
 	d.mu.Lock()
 	var cfgErrs []string
-	if cfgChanged {
+	if changes.config {
 		before := d.core.configErrors()
 		d.core.reloadConfig()
 		after := d.core.configErrors()
@@ -133,13 +142,13 @@ func (d *Daemon) reload(cfgChanged, routinesChanged bool) {
 		}
 	}
 	var entries []tray.Entry
-	if routinesChanged {
+	if changes.routines {
 		d.core.reloadRoutines()
 		entries = d.core.trayRoutines()
 	}
 	t := d.tray
 	d.mu.Unlock()
-	if routinesChanged && t != nil {
+	if changes.routines && t != nil {
 		t.SetRoutines(entries)
 	}
 	go d.reportConfigErrors(cfgErrs)
