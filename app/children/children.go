@@ -2,9 +2,10 @@
 //
 // Every window is the same executable started as `limber ui KIND [ARG]`,
 // so the tray daemon never loads a GL driver and gets all window memory
-// back when the window closes. The child talks back with JSON lines on
-// stdout (first "ready", later its outcome) and listens for "raise" and
-// "close" lines on stdin.
+// back when the window closes. The child talks back with control.Outcome
+// JSON lines on stdout (first control.ActionReady, later its outcome, last
+// control.ActionClosing) and obeys control.WindowCommand lines on stdin;
+// the package doc of app/control describes the whole protocol.
 package children
 
 import (
@@ -19,19 +20,6 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/app/control"
-)
-
-// Stdin commands a child understands.
-const (
-	CmdRaise = "raise"
-	CmdClose = "close"
-)
-
-// Actions the launcher reports besides the child's own outcomes.
-const (
-	ActionReady   = "ready"   // the child's first line, once its window is shown
-	ActionClosing = "closing" // the child's last line: its window is gone
-	ActionExited  = "exited"  // the child is gone, however it ended
 )
 
 // Limits bound how long a child may take. A child that shows no window
@@ -52,12 +40,12 @@ type Launcher struct {
 	Limits Limits
 	Log    *slog.Logger
 	// OnMessage gets every line a child reports (ready, outcomes) and a
-	// final {Action: "exited"} when it is gone. Called from the child's
+	// final control.ActionExited when it is gone. Called from the child's
 	// reader goroutine.
 	OnMessage func(control.Outcome)
 
 	mu      sync.Mutex
-	running map[string]*child
+	running map[control.Window]*child
 }
 
 type child struct {
@@ -74,15 +62,15 @@ var ErrAlreadyOpen = errors.New("window already open")
 
 // Open starts `limber ui kind arg`, or raises the window of that kind that
 // is already open.
-func (l *Launcher) Open(kind, arg string) error {
+func (l *Launcher) Open(kind control.Window, arg string) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.running == nil {
-		l.running = map[string]*child{}
+		l.running = map[control.Window]*child{}
 	}
 	if c, ok := l.running[kind]; ok {
 		if !c.closing {
-			_, _ = io.WriteString(c.stdin, CmdRaise+"\n")
+			_, _ = io.WriteString(c.stdin, string(control.RaiseWindow)+"\n")
 			return ErrAlreadyOpen
 		}
 		// Its window just closed: wait for the process to go, so a click
@@ -100,7 +88,7 @@ func (l *Launcher) Open(kind, arg string) error {
 			return ErrAlreadyOpen
 		}
 	}
-	args := []string{"ui", kind}
+	args := []string{"ui", string(kind)}
 	if arg != "" {
 		args = append(args, arg)
 	}
@@ -126,7 +114,7 @@ func (l *Launcher) Open(kind, arg string) error {
 
 // watch reads the child's reports, enforces the limits and forgets the
 // child when it exits, whatever the way.
-func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
+func (l *Launcher) watch(kind control.Window, c *child, stdout io.Reader) {
 	limits := l.Limits
 	if limits == (Limits{}) {
 		limits = DefaultLimits
@@ -145,9 +133,9 @@ func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
 			}
 			o.Window = kind
 			switch o.Action {
-			case ActionReady:
+			case control.ActionReady:
 				readyOnce.Do(func() { close(ready) })
-			case ActionClosing:
+			case control.ActionClosing:
 				l.mu.Lock()
 				c.closing = true
 				l.mu.Unlock()
@@ -188,7 +176,7 @@ func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
 				l.logger().Warn("window process ended with an error", "window", kind, "err", err)
 			}
 			if l.OnMessage != nil {
-				l.OnMessage(control.Outcome{Window: kind, Action: ActionExited, RoutineID: c.arg})
+				l.OnMessage(control.Outcome{Window: kind, Action: control.ActionExited, RoutineID: c.arg})
 			}
 			return
 		}
@@ -196,10 +184,10 @@ func (l *Launcher) watch(kind string, c *child, stdout io.Reader) {
 }
 
 // OpenKinds reports which kinds have a window open, for status.
-func (l *Launcher) OpenKinds() []string {
+func (l *Launcher) OpenKinds() []control.Window {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	kinds := make([]string, 0, len(l.running))
+	kinds := make([]control.Window, 0, len(l.running))
 	for k := range l.running {
 		kinds = append(kinds, k)
 	}
@@ -213,7 +201,7 @@ func (l *Launcher) CloseAll(grace time.Duration) {
 	kids := make([]*child, 0, len(l.running))
 	for _, c := range l.running {
 		kids = append(kids, c)
-		_, _ = io.WriteString(c.stdin, CmdClose+"\n")
+		_, _ = io.WriteString(c.stdin, string(control.CloseWindow)+"\n")
 	}
 	l.mu.Unlock()
 	deadline := time.Now().Add(grace)
@@ -239,7 +227,7 @@ func (l *Launcher) logger() *slog.Logger {
 // write, so a crashing window leaves its panic in the daemon's log.
 type logWriter struct {
 	log  *slog.Logger
-	kind string
+	kind control.Window
 }
 
 func (w logWriter) Write(p []byte) (int, error) {

@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 		sc := bufio.NewScanner(os.Stdin)
 		for sc.Scan() {
 			fmt.Printf("{\"action\":%q}\n", sc.Text())
-			if sc.Text() == CmdClose {
+			if sc.Text() == string(control.CloseWindow) {
 				os.Exit(0)
 			}
 		}
@@ -52,7 +52,7 @@ func newRecorder() *recorder { return &recorder{ch: make(chan control.Outcome, 1
 
 func (r *recorder) add(o control.Outcome) { r.ch <- o }
 
-func (r *recorder) want(t *testing.T, action string) control.Outcome {
+func (r *recorder) want(t *testing.T, action control.Action) control.Outcome {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
@@ -83,21 +83,21 @@ func launcher(t *testing.T, script string, rec *recorder, limits Limits) *Launch
 func TestOpenRaiseClose(t *testing.T) {
 	rec := newRecorder()
 	l := launcher(t, "echo", rec, DefaultLimits)
-	if err := l.Open("routine", "desk-break"); err != nil {
+	if err := l.Open(control.WindowRoutine, "desk-break"); err != nil {
 		t.Fatal(err)
 	}
-	if o := rec.want(t, ActionReady); o.Window != "routine" {
+	if o := rec.want(t, control.ActionReady); o.Window != control.WindowRoutine {
 		t.Errorf("ready from window %q", o.Window)
 	}
-	if err := l.Open("routine", "other"); !errors.Is(err, ErrAlreadyOpen) {
+	if err := l.Open(control.WindowRoutine, "other"); !errors.Is(err, ErrAlreadyOpen) {
 		t.Fatalf("second Open: %v, want ErrAlreadyOpen", err)
 	}
-	rec.want(t, CmdRaise)
-	if got := l.OpenKinds(); len(got) != 1 || got[0] != "routine" {
+	rec.want(t, control.Action(control.RaiseWindow)) // the echo child names the stdin line it got
+	if got := l.OpenKinds(); len(got) != 1 || got[0] != control.WindowRoutine {
 		t.Errorf("OpenKinds = %v", got)
 	}
 	l.CloseAll(5 * time.Second)
-	if o := rec.want(t, ActionExited); o.RoutineID != "desk-break" {
+	if o := rec.want(t, control.ActionExited); o.RoutineID != "desk-break" {
 		t.Errorf("exited outcome = %+v", o)
 	}
 	if got := l.OpenKinds(); len(got) != 0 {
@@ -109,27 +109,27 @@ func TestHungChildKilled(t *testing.T) {
 	rec := newRecorder()
 	l := launcher(t, "hang", rec, Limits{Ready: 200 * time.Millisecond, Lifetime: time.Hour})
 	start := time.Now()
-	if err := l.Open("settings", ""); err != nil {
+	if err := l.Open(control.WindowSettings, ""); err != nil {
 		t.Fatal(err)
 	}
-	rec.want(t, ActionExited)
+	rec.want(t, control.ActionExited)
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("hung child lived %v", d)
 	}
 	// The kind is free again.
-	if err := l.Open("settings", ""); err != nil {
+	if err := l.Open(control.WindowSettings, ""); err != nil {
 		t.Fatalf("reopen after kill: %v", err)
 	}
-	rec.want(t, ActionExited)
+	rec.want(t, control.ActionExited)
 }
 
 func TestCrashedChildForgotten(t *testing.T) {
 	rec := newRecorder()
 	l := launcher(t, "crash", rec, DefaultLimits)
-	if err := l.Open("stats", ""); err != nil {
+	if err := l.Open(control.WindowStats, ""); err != nil {
 		t.Fatal(err)
 	}
-	rec.want(t, ActionExited)
+	rec.want(t, control.ActionExited)
 	if got := l.OpenKinds(); len(got) != 0 {
 		t.Errorf("crashed child still listed: %v", got)
 	}
@@ -138,17 +138,17 @@ func TestCrashedChildForgotten(t *testing.T) {
 func TestReopenWhileClosing(t *testing.T) {
 	rec := newRecorder()
 	l := launcher(t, "linger", rec, DefaultLimits)
-	if err := l.Open("routine", "a"); err != nil {
+	if err := l.Open(control.WindowRoutine, "a"); err != nil {
 		t.Fatal(err)
 	}
-	rec.want(t, ActionReady)
+	rec.want(t, control.ActionReady)
 	time.Sleep(100 * time.Millisecond) // let "closing" arrive
-	if err := l.Open("routine", "b"); err != nil {
+	if err := l.Open(control.WindowRoutine, "b"); err != nil {
 		t.Fatalf("reopen while the old window closes: %v, want a fresh window", err)
 	}
-	if o := rec.want(t, ActionExited); o.RoutineID != "a" {
+	if o := rec.want(t, control.ActionExited); o.RoutineID != "a" {
 		t.Errorf("first exit = %+v, want routine a", o)
 	}
-	rec.want(t, ActionReady)
-	rec.want(t, ActionExited)
+	rec.want(t, control.ActionReady)
+	rec.want(t, control.ActionExited)
 }

@@ -81,7 +81,7 @@ func Dispatch(env Env, cmd string, args []string) int {
 	case "pause":
 		return pause(env, args)
 	case "resume", "skip", "break", "quit":
-		return simple(env, cmd, args)
+		return simple(env, control.Command(cmd), args)
 	case "snooze":
 		return snooze(env, args)
 	case "routine":

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
@@ -35,7 +34,7 @@ func status(env Env, args []string) int {
 	if st.IdleNote != "" {
 		fmt.Fprintln(env.Stdout, st.IdleNote)
 	}
-	if st.Tray != "shown" {
+	if st.Tray != control.TrayShown {
 		fmt.Fprintln(env.Stdout, i18n.T("cli.tray-not-shown"))
 	}
 	for _, e := range st.ConfigErrors {
@@ -44,30 +43,18 @@ func status(env Env, args []string) int {
 	return ExitOK
 }
 
-// ParsePause checks a pause argument: a positive duration, "tomorrow" or
-// "forever". The daemon resolves "tomorrow" against the schedule.
-func ParsePause(s string) error {
-	switch s {
-	case "tomorrow", "forever":
-		return nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return errors.New(i18n.F("cli.bad-pause", i18n.Args{"Value": strconv.Quote(s)}))
-	}
-	return nil
-}
-
 func pause(env Env, args []string) int {
 	if len(args) > 1 {
 		return usageError(env, i18n.F("cli.at-most-one", i18n.Args{"Command": "pause"}))
 	}
-	length := "forever"
+	length := control.PauseForever
 	if len(args) == 1 {
 		length = args[0]
 	}
-	if err := ParsePause(length); err != nil {
-		return usageError(env, err.Error())
+	// The grammar is the daemon's; "tomorrow" is resolved there, against
+	// the schedule.
+	if _, err := control.ParsePause(length); err != nil {
+		return usageError(env, i18n.F("cli.bad-pause", i18n.Args{"Value": strconv.Quote(length)}))
 	}
 	resp, err := send(env, control.Request{Cmd: control.CmdPause, For: length})
 	if err != nil {
@@ -85,8 +72,7 @@ func snooze(env Env, args []string) int {
 	}
 	req := control.Request{Cmd: control.CmdSnooze}
 	if len(args) == 1 {
-		d, err := time.ParseDuration(args[0])
-		if err != nil || d <= 0 {
+		if _, err := control.ParseSnooze(args[0]); err != nil {
 			return usageError(env, i18n.F("cli.bad-snooze", i18n.Args{"Value": strconv.Quote(args[0])}))
 		}
 		req.For = args[0]
@@ -102,7 +88,7 @@ func snooze(env Env, args []string) int {
 }
 
 // simple sends a command that takes no arguments.
-func simple(env Env, cmd string, args []string) int {
+func simple(env Env, cmd control.Command, args []string) int {
 	if len(args) != 0 {
 		return usageError(env, i18n.F("cli.no-arguments", i18n.Args{"Command": cmd}))
 	}
@@ -118,14 +104,14 @@ func simple(env Env, cmd string, args []string) int {
 
 // window opens a window through the daemon, or in this process when no
 // daemon runs.
-func window(env Env, kind string, args []string) int {
+func window(env Env, kind control.Window, args []string) int {
 	if len(args) != 0 {
 		return usageError(env, i18n.F("cli.no-arguments", i18n.Args{"Command": kind}))
 	}
 	return openWindow(env, kind, "")
 }
 
-func openWindow(env Env, kind, arg string) int {
+func openWindow(env Env, kind control.Window, arg string) int {
 	_, err := send(env, control.Request{Cmd: control.CmdOpen, Window: kind, Arg: arg})
 	if err == nil {
 		return ExitOK
@@ -144,14 +130,12 @@ func ui(env Env, args []string) int {
 	if len(args) < 1 || len(args) > 2 {
 		return usageError(env, i18n.T("cli.ui-args"))
 	}
-	kind, arg := args[0], ""
+	kind, arg := control.Window(args[0]), ""
 	if len(args) == 2 {
 		arg = args[1]
 	}
-	switch kind {
-	case control.WindowRoutine, control.WindowPicker, control.WindowSettings, control.WindowStats, control.WindowPrompt:
-	default:
-		return usageError(env, i18n.F("cli.unknown-window", i18n.Args{"Kind": strconv.Quote(kind)}))
+	if !kind.Known() {
+		return usageError(env, i18n.F("cli.unknown-window", i18n.Args{"Kind": strconv.Quote(string(kind))}))
 	}
 	if !hasDisplay(env) {
 		return noDisplay(env)

@@ -26,7 +26,7 @@ func TestRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	s := startServer(t, dir, func(r Request) Response {
 		if r.Cmd != CmdPause || r.For != "30m" {
-			return Response{Err: "unexpected " + r.Cmd}
+			return Response{Err: "unexpected " + string(r.Cmd)}
 		}
 		return Response{OK: true, Status: &Status{State: "paused"}}
 	})

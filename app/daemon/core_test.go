@@ -20,7 +20,6 @@ type fakeClock struct{ now reminders.Instant }
 
 func (f *fakeClock) read() reminders.Instant { return f.now }
 func (f *fakeClock) add(d time.Duration)     { f.now = f.now.Add(d) }
-func (f *fakeClock) wall() time.Time         { return f.now.Wall }
 func newFakeClock() *fakeClock {
 	return &fakeClock{now: reminders.Instant{Wall: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local), Mono: time.Hour}}
 }
@@ -77,13 +76,13 @@ func TestReminderFlow(t *testing.T) {
 	}
 
 	// The user starts the suggested routine from the notification and finishes it.
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "ready", RoutineID: r.Routine})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionReady, RoutineID: r.Routine})
 	if st := c.status(clk.read()).State; st != "in_routine" {
 		t.Errorf("state during routine = %s", st)
 	}
 	clk.add(2 * time.Minute)
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "completed", RoutineID: r.Routine, Seconds: 123})
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "exited", RoutineID: r.Routine})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionCompleted, RoutineID: r.Routine, Seconds: 123})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionExited, RoutineID: r.Routine})
 	st := c.status(clk.read())
 	if st.State != "sitting" || st.SittingSeconds != 0 || st.BreaksToday != 1 {
 		t.Errorf("after routine: %+v", st)
@@ -112,9 +111,9 @@ func TestReminderFlow(t *testing.T) {
 
 func TestCrashedRoutineIsPartial(t *testing.T) {
 	c, clk, p := testCore(t, "")
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "ready", RoutineID: "desk-break"})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionReady, RoutineID: "desk-break"})
 	clk.add(30 * time.Second)
-	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: "exited", RoutineID: "desk-break"})
+	c.childMessage(clk.read(), control.Outcome{Window: control.WindowRoutine, Action: control.ActionExited, RoutineID: "desk-break"})
 	events, _ := reminders.ReadHistory(p.HistoryFile())
 	if len(events) == 0 {
 		t.Fatal("no history")
@@ -183,29 +182,6 @@ func TestConfigErrorsAndFlags(t *testing.T) {
 	}
 	if c.cfg.SittingLimit != 45*time.Minute {
 		t.Errorf("bad key did not fall back to the default: %v", c.cfg.SittingLimit)
-	}
-}
-
-func TestStatusLine(t *testing.T) {
-	now := time.Date(2026, 11, 25, 14, 0, 0, 0, time.Local)
-	tests := []struct {
-		st    reminders.Status
-		blind bool
-		want  string
-	}{
-		{reminders.Status{State: reminders.Sitting, Sitting: 32 * time.Minute, NextReminder: 13 * time.Minute, HasNextReminder: true}, false, "Sitting 32 min · break in 13 min"},
-		{reminders.Status{State: reminders.Sitting, Sitting: 44*time.Minute + 30*time.Second, NextReminder: 30 * time.Second, HasNextReminder: true}, false, "Sitting 44 min · break in 1 min"},
-		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute}, true, "Time to stand up · sitting 47 min · breaks not detected"},
-		{reminders.Status{State: reminders.Paused, PausedUntil: now.Add(30 * time.Minute)}, false, "Paused until 14:30"},
-		{reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever()}, false, "Paused until you resume"},
-		{reminders.Status{State: reminders.OutsideHours, ResumesAt: now.Add(19 * time.Hour)}, false, "Outside working hours · back Thu 09:00"},
-		{reminders.Status{State: reminders.Away}, false, "Away from the desk"},
-		{reminders.Status{State: reminders.InRoutine}, false, "Stretching"},
-	}
-	for _, tt := range tests {
-		if got := statusLine(tt.st, now, tt.blind); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.st.State, got, tt.want)
-		}
 	}
 }
 

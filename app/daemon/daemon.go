@@ -1,21 +1,12 @@
-// Package daemon is the tray process: it owns the control socket, the tray
-// menu, the reminder engine's clock loop and the child windows.
-//
-// The daemon never starts Fyne's GL driver. It sleeps until the next moment
-// its state can change and otherwise waits in blocking reads (socket
-// accept, D-Bus, child pipes, inotify), so it costs almost nothing while it
-// waits.
 package daemon
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"log"
 	"log/slog"
+	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,7 +15,6 @@ import (
 
 	"github.com/limber-app/limber/app/children"
 	"github.com/limber-app/limber/app/control"
-	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/paths"
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders/dnd"
@@ -44,7 +34,9 @@ type Options struct {
 	Log          *slog.Logger
 }
 
-// Daemon is one running tray process.
+// Daemon is one running tray process: the parts that talk to the outside
+// (socket, tray, windows, notifications, do-not-disturb) around the core,
+// which holds the state.
 type Daemon struct {
 	opts     Options
 	log      *slog.Logger
@@ -105,11 +97,7 @@ func Run(opts Options) error {
 
 	d.cancel()
 	d.children.CloseAll(2 * time.Second)
-	d.notifyMu.Lock()
-	if d.notifier != nil {
-		d.notifier.Close()
-	}
-	d.notifyMu.Unlock()
+	d.closeNotifier()
 	d.dnd.Close()
 	if err := d.server.Close(); err != nil {
 		d.log.Warn("close control socket", "err", err)
@@ -140,6 +128,7 @@ func (d *Daemon) ready(t *tray.Tray) {
 	go d.loop()
 	d.mu.Lock()
 	cfgErrs := d.core.configErrors()
+	idleSource := d.core.idleSourceName()
 	d.mu.Unlock()
 	go d.reportConfigErrors(cfgErrs)
 	// Start-up garbage (parsed translations, the routine catalog, the
@@ -147,29 +136,7 @@ func (d *Daemon) ready(t *tray.Tray) {
 	// background scavenger has nothing left to do while the daemon waits.
 	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	d.log.Info("Limber is running", "socket", d.opts.Paths.Socket(),
-		"idle_source", d.core.idle.Name(), "version", d.opts.Version)
-}
-
-func (d *Daemon) onTrayHost(present bool) {
-	d.mu.Lock()
-	was := d.trayHost
-	d.trayHost = present
-	d.mu.Unlock()
-	switch {
-	case !present:
-		d.log.Warn("no tray is shown: nothing owns " + tray.WatcherName + " on the session bus. " +
-			"Limber keeps running and shows its icon as soon as one appears " +
-			"(on GNOME, enable the AppIndicator/KStatusNotifierItem extension). " +
-			"Meanwhile use the command line: limber status, limber routine, limber settings.")
-	case !was:
-		d.log.Info("tray host found; icon shown")
-		d.mu.Lock()
-		t := d.tray
-		d.mu.Unlock()
-		if t != nil {
-			t.Resend()
-		}
-	}
+		"idle_source", idleSource, "version", d.opts.Version)
 }
 
 // loop sleeps until the engine's next possible change, or until an input
@@ -247,144 +214,18 @@ func (d *Daemon) shutdown() {
 	})
 }
 
-func (d *Daemon) openWindow(kind, arg string) error {
-	err := d.children.Open(kind, arg)
-	if errors.Is(err, children.ErrAlreadyOpen) {
-		return nil
-	}
-	return err
-}
-
-func (d *Daemon) onChild(o control.Outcome) {
-	d.mu.Lock()
-	d.core.childMessage(now(), o)
-	d.mu.Unlock()
-	d.childAction(o)
-	d.poke()
-}
-
-// childAction acts on what a window asks for: the break window's buttons,
-// a routine picked in the picker, "Another routine" on a finished routine,
-// and saved settings.
-func (d *Daemon) childAction(o control.Outcome) {
-	var err error
-	switch o.Action {
-	case "start":
-		if o.RoutineID != "" && o.Window != control.WindowRoutine {
-			err = d.openWindow(control.WindowRoutine, o.RoutineID)
-		} else {
-			err = d.startBreak()
-		}
-	case "another":
-		err = d.openWindow(control.WindowPicker, "")
-	case "snooze":
-		err = d.do(control.Request{Cmd: control.CmdSnooze})
-	case "skip":
-		err = d.do(control.Request{Cmd: control.CmdSkip})
-	case "test":
-		d.mu.Lock()
-		r := d.core.testReminder(now())
-		d.mu.Unlock()
-		go d.remind(r)
-	case "saved":
-		d.mu.Lock()
-		d.core.reloadConfig()
-		d.mu.Unlock()
-	}
-	if err != nil {
-		d.log.Warn("window request", "window", o.Window, "action", o.Action, "err", err)
-	}
-}
-
-func (d *Daemon) handlers() tray.Handlers {
-	report := func(what string, err error) {
-		if err != nil {
-			d.log.Error(what, "err", err)
-		}
-	}
-	return tray.Handlers{
-		StartRoutine: func() { report("start routine", d.startBreak()) },
-		OpenRoutine: func(id string) {
-			report("open routine", d.openWindow(control.WindowRoutine, id))
-		},
-		Snooze:   func() { report("snooze", d.do(control.Request{Cmd: control.CmdSnooze})) },
-		Pause:    func(l string) { report("pause", d.do(control.Request{Cmd: control.CmdPause, For: l})) },
-		Resume:   func() { report("resume", d.do(control.Request{Cmd: control.CmdResume})) },
-		Settings: func() { report("open settings", d.openWindow(control.WindowSettings, "")) },
-		Stats:    func() { report("open statistics", d.openWindow(control.WindowStats, "")) },
-		Quit:     d.shutdown,
-	}
-}
-
-func (d *Daemon) do(req control.Request) error {
-	resp := d.handle(req)
-	if !resp.OK {
-		return errors.New(resp.Err)
-	}
-	return nil
-}
-
-func (d *Daemon) startBreak() error {
-	d.mu.Lock()
-	id := d.core.suggestedRoutine()
-	d.mu.Unlock()
-	if id == "" {
-		return errors.New("no routine to start")
-	}
-	return d.openWindow(control.WindowRoutine, id)
-}
-
-// handle answers one control request. It runs on the socket's goroutines
-// and on tray click goroutines.
-func (d *Daemon) handle(req control.Request) control.Response {
-	var err error
-	switch req.Cmd {
-	case control.CmdStatus:
-	case control.CmdPause, control.CmdResume, control.CmdSnooze, control.CmdSkip:
-		d.mu.Lock()
-		at := now()
-		d.core.observe(at, nil)
-		err = d.core.command(at, req)
-		d.mu.Unlock()
-		d.refresh()
-		d.poke()
-	case control.CmdBreak:
-		err = d.startBreak()
-	case control.CmdOpen:
-		if req.Window == control.WindowRoutine && req.Arg != "" {
-			d.mu.Lock()
-			known := d.core.hasRoutine(req.Arg)
-			d.mu.Unlock()
-			if !known {
-				err = errors.New(i18n.F("cli.no-routine", i18n.Args{"ID": strconv.Quote(req.Arg)}))
-				break
-			}
-		}
-		err = d.openWindow(req.Window, req.Arg)
-	case control.CmdOutcome:
-		if req.Outcome != nil {
-			d.onChild(*req.Outcome)
-		}
-	case control.CmdQuit:
-		defer d.shutdown()
-	default:
-		err = fmt.Errorf("unknown command %q", req.Cmd)
-	}
-	if err != nil {
-		return control.Response{Err: err.Error()}
-	}
-	return control.Response{OK: true, Status: d.status()}
-}
-
+// status is the answer to every successful request: the core's status
+// and what only the daemon knows.
 func (d *Daemon) status() *control.Status {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	st := d.core.status(now())
-	st.Tray = "shown"
+	st.Tray = control.TrayShown
 	if !d.trayHost {
-		st.Tray = "no_watcher"
+		st.Tray = control.TrayNoWatcher
 	}
 	st.OpenWindows = d.children.OpenKinds()
+	st.PID = os.Getpid()
 	st.Version = d.opts.Version
 	return st
 }

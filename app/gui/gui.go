@@ -1,6 +1,7 @@
 // Package gui is the entry point of Limber's window processes: it creates
 // the Fyne app, shows one window built from the app/ui packages, reports to
-// the daemon on stdout and obeys "raise" and "close" lines on stdin.
+// the daemon on stdout and obeys its raise and close lines on stdin (the
+// protocol is described in the package doc of app/control).
 //
 // It is the only package that imports fyne.io/fyne/v2/app, so every widget
 // package stays testable without GL.
@@ -18,7 +19,6 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"github.com/limber-app/limber/app/children"
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/paths"
@@ -38,12 +38,13 @@ const (
 
 // Options say which window to show.
 type Options struct {
-	Kind, Arg string
-	Child     bool // started by the daemon: report on Stdout, obey Stdin
-	Paths     paths.Paths
-	Stdin     io.Reader
-	Stdout    io.Writer
-	Stderr    io.Writer
+	Kind   control.Window
+	Arg    string
+	Child  bool // started by the daemon: report on Stdout, obey Stdin
+	Paths  paths.Paths
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
 }
 
 // session is one window process.
@@ -96,10 +97,10 @@ func Run(o Options) int {
 		for _, f := range s.onClosed {
 			f()
 		}
-		s.send(control.Outcome{Action: children.ActionClosing})
+		s.send(control.Outcome{Action: control.ActionClosing})
 	})
 	s.win.CenterOnScreen()
-	s.app.Lifecycle().SetOnStarted(func() { s.send(control.Outcome{Action: children.ActionReady, RoutineID: o.Arg}) })
+	s.app.Lifecycle().SetOnStarted(func() { s.send(control.Outcome{Action: control.ActionReady, RoutineID: o.Arg}) })
 	if o.Child && o.Stdin != nil {
 		go s.obey(o.Stdin)
 	}
@@ -135,13 +136,13 @@ func (s *session) tell(req control.Request) bool {
 func (s *session) obey(in io.Reader) {
 	sc := bufio.NewScanner(in)
 	for sc.Scan() {
-		switch sc.Text() {
-		case children.CmdRaise:
+		switch control.WindowCommand(sc.Text()) {
+		case control.RaiseWindow:
 			fyne.Do(func() {
 				s.win.Show()
 				s.win.RequestFocus()
 			})
-		case children.CmdClose:
+		case control.CloseWindow:
 			fyne.Do(s.win.Close)
 		}
 	}

@@ -24,7 +24,7 @@ func (s *session) showPicker(catalog routines.Catalog) {
 		Start: func(id string) {
 			switch {
 			case s.o.Child:
-				s.send(control.Outcome{Action: "start", RoutineID: id})
+				s.send(control.Outcome{Action: control.ActionStart, RoutineID: id})
 				s.win.Close()
 			case s.tell(control.Request{Cmd: control.CmdOpen, Window: control.WindowRoutine, Arg: id}):
 				s.win.Close()
@@ -57,7 +57,7 @@ func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
 	secs, _ := strconv.Atoi(fields[2])
 	cfg, _ := reminders.LoadConfig(s.o.Paths.ConfigFile())
 
-	answer := func(action string) func() {
+	answer := func(action control.Action) func() {
 		return func() {
 			out := control.Outcome{Action: action, RoutineID: r.ID}
 			if s.o.Child {
@@ -74,9 +74,9 @@ func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
 		Stretch:   stretch,
 		Routine:   r,
 		SnoozeFor: cfg.Snooze,
-		Start:     answer("start"),
-		Snooze:    answer("snooze"),
-		Skip:      answer("skip"),
+		Start:     answer(control.ActionStart),
+		Snooze:    answer(control.ActionSnooze),
+		Skip:      answer(control.ActionSkip),
 	})
 	s.win.SetTitle(i18n.T("window.prompt"))
 	s.win.SetContent(v.Content())

@@ -55,7 +55,7 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 		Another: func() {
 			switch {
 			case s.o.Child:
-				s.send(control.Outcome{Window: control.WindowRoutine, Action: "another"})
+				s.send(control.Outcome{Window: control.WindowRoutine, Action: control.ActionAnother})
 				s.win.Close()
 			case s.tell(control.Request{Cmd: control.CmdOpen, Window: control.WindowPicker}):
 				s.win.Close()
@@ -97,9 +97,9 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 // child, else straight into the history, so a routine done without the
 // daemon still counts.
 func (s *session) record(id string, out routines.Outcome) {
-	action := "stopped"
+	action := control.ActionStopped
 	if out.Completed {
-		action = "completed"
+		action = control.ActionCompleted
 	}
 	msg := control.Outcome{Window: control.WindowRoutine, Action: action, RoutineID: id, Seconds: int(out.Active / time.Second), Steps: out.StepsDone}
 	if s.o.Child {

@@ -33,7 +33,7 @@ func (s *session) showSettings(catalog routines.Catalog) error {
 			auto = a
 		}
 	}
-	tell := func(action string) {
+	tell := func(action control.Action) {
 		out := control.Outcome{Window: control.WindowSettings, Action: action}
 		if s.o.Child {
 			s.send(out)
@@ -51,12 +51,12 @@ func (s *session) showSettings(catalog routines.Catalog) error {
 			if err := reminders.SaveConfig(path, c); err != nil {
 				return err
 			}
-			tell("saved")
+			tell(control.ActionSaved)
 			s.win.Close()
 			return nil
 		},
 		Cancel:       s.win.Close,
-		TestReminder: func() { tell("test") },
+		TestReminder: func() { tell(control.ActionTest) },
 	})
 	s.win.SetTitle(i18n.T("window.settings"))
 	s.win.SetContent(v.Content())

@@ -1,8 +1,3 @@
-// Package tray draws Limber's tray icon and menu with fyne.io/systray,
-// which speaks StatusNotifierItem and dbusmenu over D-Bus on Linux and the
-// native APIs elsewhere, without starting Fyne's GL driver.
-//
-// The menu labels are a contract (DESIGN.md): tests read them over D-Bus.
 package tray
 
 import (
@@ -10,13 +5,13 @@ import (
 
 	"fyne.io/systray"
 
+	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/assets"
 )
 
-// Translation keys of the menu labels. Their English text ("Start stretch
-// routine", "Routines", "Snooze", "Pause", "Resume", "Settings…",
-// "Statistics…", "Quit") is a contract: tests and users look for it.
+// Translation keys of the menu labels. Their English text is a contract
+// (see the package doc): tests and users look for it.
 const (
 	KeyStart    = "tray.start"
 	KeyRoutines = "tray.routines"
@@ -29,12 +24,12 @@ const (
 )
 
 // PauseChoices are the Pause submenu's entries (translation keys) and the
-// lengths they send.
+// lengths they send (control.ParsePause reads them).
 var PauseChoices = []struct{ Label, For string }{
 	{"tray.pause.30m", "30m"},
 	{"tray.pause.1h", "1h"},
 	{"tray.pause.2h", "2h"},
-	{"tray.pause.tomorrow", "tomorrow"},
+	{"tray.pause.tomorrow", control.PauseTomorrow},
 }
 
 // Handlers are called from the tray's click goroutines.

@@ -1,0 +1,43 @@
+// Package daemon is the tray process: `limber` with no arguments. It owns
+// the control socket, the tray menu, the reminder engine's clock loop,
+// notifications and the child windows.
+//
+// # Process model
+//
+// The daemon never starts Fyne's GL driver: it draws the tray with
+// fyne.io/systray and starts every window as a short-lived child process
+// of the same executable (`limber ui KIND [ARG]`, see app/children and
+// app/gui), which exits when its window closes and gives its memory back.
+// The CLI, a second `limber` and windows it did not start reach it on the
+// control socket. The package doc of app/control describes both channels
+// and the JSON fields that are a contract; the package doc of app/tray
+// lists the menu labels that are one.
+//
+// The daemon sleeps until the next moment its state can change and
+// otherwise waits in blocking reads (socket accept, D-Bus, child pipes,
+// inotify), so it costs almost nothing while it waits.
+//
+// # Where things are
+//
+//   - daemon.go: Run, the clock loop and the tray refresh.
+//   - core.go: the state behind Daemon.mu and the methods Daemon calls.
+//   - config.go: loading the config with the command-line overrides, and
+//     noticing changed files.
+//   - idle.go: choosing and reading the activity (idle) source.
+//   - effects.go: carrying out the engine's effects (history, saved pause,
+//     queued reminders).
+//   - commands.go: control requests and tray clicks; pause, resume, snooze
+//     and skip.
+//   - windows.go: opening child windows and acting on what they report.
+//   - suggestion.go: which routine and which stretch a reminder suggests.
+//   - reminder.go: the reminder's text.
+//   - status.go: the tray view, the status line and `limber status --json`,
+//     as pure functions of the engine's status.
+//   - notifications.go: sending reminders and config errors as desktop
+//     notifications, and their buttons.
+//   - watchers.go: sleep and lock events, file changes and the tray host.
+//
+// Locking: Daemon.mu guards the core. Nothing slow (D-Bus, notifications,
+// starting a process) runs while it is held; reminders the engine asks for
+// are queued in the core and sent after unlocking.
+package daemon

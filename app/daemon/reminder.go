@@ -1,0 +1,72 @@
+package daemon
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/reminders"
+)
+
+// reminder is one nudge to show.
+type reminder struct {
+	Title, Body string
+	Routine     string // the routine Start opens
+	Stretch     string // the stretch suggested in the text
+	Prompt      bool   // show the break window instead of a notification
+	Sitting     time.Duration
+}
+
+// compose writes the reminder: how long they sat, and one standing or
+// seated stretch to try, not one of the last few suggested.
+func (c *core) compose(r reminders.Remind) reminder {
+	routine := c.suggestedRoutine()
+	c.suggest.offer(routine)
+	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
+	stretch := ""
+	if s, ok := c.suggest.stretch(c.eng.Status(c.clock()).Today.Reminders); ok {
+		stretch = s.ID
+		cue := ""
+		if cues := i18n.StretchCues(s); len(cues) > 0 {
+			cue = cues[0]
+		}
+		body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StretchName(s), "Cue": cue})
+	}
+	return reminder{
+		Title:   i18n.T("reminder.title"),
+		Body:    body,
+		Routine: routine,
+		Stretch: stretch,
+		Prompt:  c.cfg.PromptInstead,
+		Sitting: r.Sitting,
+	}
+}
+
+// testReminder composes a reminder as if one were due now, for the
+// settings window's "Send a test reminder". It is neither recorded nor
+// counted.
+func (c *core) testReminder(now reminders.Instant) reminder {
+	r := c.compose(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1})
+	r.Title = i18n.T("reminder.title.test")
+	return r
+}
+
+// promptArg is the break window's argument for r:
+// "ROUTINE STRETCH SITTING_SECONDS".
+func (r reminder) promptArg() string {
+	return fmt.Sprintf("%s %s %d", r.Routine, r.Stretch, int(r.Sitting/time.Second))
+}
+
+// humanMinutes says how long someone sat: seconds under a minute, minutes
+// under two hours, else hours and minutes.
+func humanMinutes(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case d < time.Minute:
+		return i18n.N("duration.seconds", int(d/time.Second), nil)
+	case m < 120:
+		return i18n.N("duration.minutes", m, nil)
+	default:
+		return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
+	}
+}

@@ -1,0 +1,87 @@
+package daemon
+
+import (
+	"errors"
+
+	"github.com/limber-app/limber/app/children"
+	"github.com/limber-app/limber/app/control"
+	"github.com/limber-app/limber/reminders"
+)
+
+// openWindow starts a child window, or raises the one of that kind that is
+// already open.
+func (d *Daemon) openWindow(kind control.Window, arg string) error {
+	err := d.children.Open(kind, arg)
+	if errors.Is(err, children.ErrAlreadyOpen) {
+		return nil
+	}
+	return err
+}
+
+// onChild takes every line a window reports: from its stdout when the
+// daemon started it, else from a CmdOutcome request.
+func (d *Daemon) onChild(o control.Outcome) {
+	d.mu.Lock()
+	d.core.childMessage(now(), o)
+	d.mu.Unlock()
+	d.childAction(o)
+	d.poke()
+}
+
+// childAction acts on what a window asks for: the break window's buttons,
+// a routine picked in the picker, "Another routine" on a finished routine,
+// and saved settings.
+func (d *Daemon) childAction(o control.Outcome) {
+	var err error
+	switch o.Action {
+	case control.ActionStart:
+		if o.RoutineID != "" && o.Window != control.WindowRoutine {
+			err = d.openWindow(control.WindowRoutine, o.RoutineID)
+		} else {
+			err = d.startBreak()
+		}
+	case control.ActionAnother:
+		err = d.openWindow(control.WindowPicker, "")
+	case control.ActionSnooze:
+		err = d.do(control.Request{Cmd: control.CmdSnooze})
+	case control.ActionSkip:
+		err = d.do(control.Request{Cmd: control.CmdSkip})
+	case control.ActionTest:
+		d.mu.Lock()
+		r := d.core.testReminder(now())
+		d.mu.Unlock()
+		go d.remind(r)
+	case control.ActionSaved:
+		d.mu.Lock()
+		d.core.reloadConfig()
+		d.mu.Unlock()
+	}
+	if err != nil {
+		d.log.Warn("window request", "window", o.Window, "action", o.Action, "err", err)
+	}
+}
+
+// childMessage follows routine windows: the engine counts a routine as
+// time away from sitting, and its outcome as a break.
+func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
+	if o.Window != control.WindowRoutine {
+		return
+	}
+	switch o.Action {
+	case control.ActionReady:
+		c.routineOpen, c.routineReported = o.RoutineID, false
+		c.apply(c.eng.RoutineStarted(now, o.RoutineID))
+	case control.ActionCompleted, control.ActionStopped:
+		if c.routineOpen == "" {
+			return
+		}
+		c.routineReported = true
+		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, o.Seconds))
+	case control.ActionExited:
+		if c.routineOpen != "" && !c.routineReported {
+			// Crashed or killed before reporting: a partial routine.
+			c.apply(c.eng.RoutineFinished(now, c.routineOpen, false, 0))
+		}
+		c.routineOpen, c.routineReported = "", false
+	}
+}
