@@ -20,6 +20,12 @@ import (
 // device, a socket or a folder.
 var ErrNotRegular = errors.New("not a regular file")
 
+// notRegularError says what the path is instead; it matches ErrNotRegular.
+type notRegularError struct{ msg string }
+
+func (e *notRegularError) Error() string        { return e.msg }
+func (e *notRegularError) Is(target error) bool { return target == ErrNotRegular }
+
 // ErrTooLarge is wrapped by the error for a file over the caller's limit.
 var ErrTooLarge = errors.New("file too large")
 
@@ -55,7 +61,7 @@ func OpenRegular(path string) (*os.File, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%s is %s: %w", filepath.Base(path), describe(fi.Mode()), ErrNotRegular)
+		return nil, &notRegularError{fmt.Sprintf("%s is %s", filepath.Base(path), describe(fi.Mode()))}
 	}
 	return f, nil
 }
