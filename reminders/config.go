@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,7 +11,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/limber-app/limber/internal/clip"
 	"github.com/limber-app/limber/internal/durtext"
+	"github.com/limber-app/limber/internal/safefile"
 	"github.com/limber-app/limber/internal/tomlpos"
 )
 
@@ -84,6 +85,11 @@ const (
 	MaxInterval = 24 * time.Hour
 )
 
+// MaxConfigBytes bounds config.toml. A full config with comments is a few
+// KiB; the bound keeps a runaway or hostile file from costing the daemon
+// memory (the TOML parser uses many times a file's size).
+const MaxConfigBytes = 256 << 10
+
 // ConfigError is one problem in the configuration file. The engine keeps
 // running with the default for Key.
 type ConfigError struct {
@@ -104,7 +110,7 @@ func (e ConfigError) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Key != "" {
-		b.WriteString(e.Key + ": ")
+		b.WriteString(clip.String(e.Key) + ": ")
 	}
 	b.WriteString(e.Msg)
 	return b.String()
@@ -128,22 +134,39 @@ func weekdayKey(name string) (time.Weekday, bool) {
 
 // LoadConfig reads the TOML file at path. A missing file gives the defaults
 // and no errors. Each invalid key is reported and replaced by its default;
-// a syntax error is reported and gives all defaults. The file is never
-// written.
+// a syntax error, a file over MaxConfigBytes or nested too deeply, or a
+// path that is not a regular file (a FIFO, a device, a broken symlink) is
+// reported and gives all defaults. The file is never written.
 func LoadConfig(path string) (Config, []ConfigError) {
+	return LoadConfigChecked(path, nil)
+}
+
+// LoadConfigChecked is LoadConfig that also checks suggest against the
+// routines the caller knows: routineExists reports whether a routine ID
+// exists (the daemon passes its routine catalog's Find). An unknown ID is
+// reported on its line and replaced by "rotate". A nil routineExists
+// accepts any ID.
+func LoadConfigChecked(path string, routineExists func(id string) bool) (Config, []ConfigError) {
 	cfg := DefaultConfig()
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, MaxConfigBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
-	if err != nil {
+	var broken *safefile.BrokenLinkError
+	switch {
+	case errors.As(err, &broken), errors.Is(err, safefile.ErrNotRegular), errors.Is(err, safefile.ErrTooLarge):
+		return cfg, []ConfigError{{File: path, Msg: err.Error()}}
+	case err != nil:
 		return cfg, []ConfigError{{File: path, Msg: fmt.Sprintf("cannot read: %v", err)}}
 	}
-	return parseConfig(path, string(data))
+	return parseConfig(path, string(data), routineExists)
 }
 
-func parseConfig(path, src string) (Config, []ConfigError) {
+func parseConfig(path, src string, routineExists func(id string) bool) (Config, []ConfigError) {
 	cfg := DefaultConfig()
+	if derr := tomlpos.CheckDepth(src, tomlpos.MaxDepth); derr != nil {
+		return cfg, []ConfigError{{File: path, Line: derr.Line, Msg: "TOML nested too deeply: " + derr.Msg}}
+	}
 	var raw map[string]toml.Primitive
 	md, err := toml.Decode(src, &raw)
 	if err != nil {
@@ -151,7 +174,10 @@ func parseConfig(path, src string) (Config, []ConfigError) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			ce.Line = pe.Position.Line
-			ce.Msg = "TOML syntax error: " + pe.Message
+			if n := tomlpos.LineAt(src, pe.Position.Start); n > 0 {
+				ce.Line = n
+			}
+			ce.Msg = "TOML syntax error: " + pe.Message + tomlpos.SyntaxHint(src, ce.Line)
 		}
 		return cfg, []ConfigError{ce}
 	}
@@ -163,6 +189,10 @@ func parseConfig(path, src string) (Config, []ConfigError) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		l.key(&cfg, k, raw[k])
+	}
+	if _, set := raw["suggest"]; set && routineExists != nil && cfg.Suggest != SuggestRotate && !routineExists(cfg.Suggest) {
+		l.fail("suggest", "no routine has the id %q (use \"rotate\" or the id of a routine: `limber routines` lists them)", clip.String(cfg.Suggest))
+		cfg.Suggest = DefaultConfig().Suggest
 	}
 	// Cross-key rule, checked after the individual keys.
 	if cfg.NaturalBreak >= cfg.SittingLimit {
@@ -248,14 +278,17 @@ func (l *loader) duration(dst *time.Duration, k string, p toml.Primitive) {
 		l.fail(k, `must be a quoted duration (%s)`, form)
 		return
 	}
-	d, err := time.ParseDuration(strings.TrimSpace(s))
+	d, err := durtext.Parse(strings.TrimSpace(s))
+	short := clip.String(s)
 	switch {
+	case errors.Is(err, durtext.ErrOutOfRange):
+		l.fail(k, "%q is out of range (use between 1s and 24h)", short)
 	case err != nil:
-		l.fail(k, "%q is not a duration (%s)", s, form)
+		l.fail(k, "%q is not a duration (%s)", short, form)
 	case d <= 0:
-		l.fail(k, "%q must be positive (%s)", s, form)
+		l.fail(k, "%q must be positive (%s)", short, form)
 	case !inInterval(d):
-		l.fail(k, "%q is out of range (use between 1s and 24h)", s)
+		l.fail(k, "%q is out of range (use between 1s and 24h)", short)
 	default:
 		*dst = d
 	}

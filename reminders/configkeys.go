@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/limber-app/limber/internal/clip"
 	"github.com/limber-app/limber/internal/durtext"
 )
 
@@ -184,7 +185,7 @@ func (k ConfigKey) problem(c Config) string {
 		return countProblem(int64(*k.num(&c)))
 	case KindChoice:
 		if s := *k.str(&c); !slices.Contains(k.Choices, s) {
-			return fmt.Sprintf(k.invalid, s)
+			return fmt.Sprintf(k.invalid, clip.String(s))
 		}
 	case KindText:
 		if strings.TrimSpace(*k.str(&c)) == "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/limber-app/limber/internal/atomicfile"
+	"github.com/limber-app/limber/internal/safefile"
 	"github.com/limber-app/limber/internal/tomlpos"
 )
 
@@ -47,9 +48,10 @@ func SaveConfig(path string, cfg Config) error {
 		target = real
 	}
 	mode := fs.FileMode(0o644)
-	data, err := os.ReadFile(target)
+	data, err := safefile.ReadRegular(target, MaxConfigBytes)
+	var broken *safefile.BrokenLinkError
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist), errors.As(err, &broken):
 		if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 			return fmt.Errorf("save config: %w", err)
 		}
@@ -107,7 +109,7 @@ func updateConfigText(old string, cfg Config) (string, error) {
 	if _, err := toml.Decode(old, &oldRaw); err != nil {
 		return "", errNotTOML
 	}
-	_, oldErrs := parseConfig("", old)
+	_, oldErrs := parseConfig("", old, nil)
 	edited := editConfig(old, cfg, oldErrs)
 	if err := verifySaved(edited, cfg, oldRaw, oldErrs); err == nil {
 		return edited, nil
@@ -129,7 +131,7 @@ func verifySaved(text string, cfg Config, oldRaw map[string]any, oldErrs []Confi
 	if _, err := toml.Decode(text, &raw); err != nil {
 		return err
 	}
-	got, errs := parseConfig("", text)
+	got, errs := parseConfig("", text, nil)
 	if !reflect.DeepEqual(got, cfg) {
 		return errors.New("values differ")
 	}
@@ -336,7 +338,7 @@ func scheduleMatches(old string, cfg Config, oldErrs []ConfigError) bool {
 			return false
 		}
 	}
-	oldCfg, _ := parseConfig("", old)
+	oldCfg, _ := parseConfig("", old, nil)
 	return reflect.DeepEqual(oldCfg.Schedule, cfg.Schedule)
 }
 

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/limber-app/limber/internal/safefile"
 )
 
 // History event names, as written in the "event" field.
@@ -102,7 +104,20 @@ func Summarize(events []Event, loc *time.Location) []DayStats {
 // file is empty history. Lines that are not valid events (a line torn by a
 // crash, say) are skipped, never fatal.
 func ReadHistory(path string) ([]Event, error) {
-	f, err := os.Open(path)
+	return ReadHistorySince(path, time.Time{})
+}
+
+// maxHistoryLine bounds one line of the history file; an event is about
+// 100 bytes, so a longer line is garbage and is skipped unread.
+const maxHistoryLine = 64 << 10
+
+// ReadHistorySince reads the valid events at or after since (all of them
+// for the zero time), streaming the file line by line: memory grows with
+// the events kept, not with the file. Lines before since are skipped after
+// parsing only their timestamp. A missing file is empty history; a path
+// that is not a regular file is an error.
+func ReadHistorySince(path string, since time.Time) ([]Event, error) {
+	f, err := safefile.OpenRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -110,20 +125,19 @@ func ReadHistory(path string) ([]Event, error) {
 		return nil, fmt.Errorf("open history: %w", err)
 	}
 	defer f.Close()
-	return readEvents(f)
+	return readEvents(f, since)
 }
 
-func readEvents(r io.Reader) ([]Event, error) {
+func readEvents(r io.Reader, since time.Time) ([]Event, error) {
 	var out []Event
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, maxHistoryLine)
 	for {
-		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			var ev Event
-			if json.Unmarshal(line, &ev) == nil && ev.Event != "" && !ev.T.IsZero() {
-				out = append(out, ev)
-			}
+		line, err := br.ReadSlice('\n')
+		for errors.Is(err, bufio.ErrBufferFull) { // over-long: skip to the next line
+			line = nil
+			_, err = br.ReadSlice('\n')
 		}
+		out = appendEvents(out, line, since)
 		if err == io.EOF {
 			return out, nil
 		}
@@ -133,47 +147,181 @@ func readEvents(r io.Reader) ([]Event, error) {
 	}
 }
 
+// eventStart is how every line Limber writes begins.
+var eventStart = []byte(`{"t":"`)
+
+// appendEvents appends the event of line, if it is valid and not before
+// since. A line that is not valid may hold a torn event with a whole one
+// written onto it (as versions before the torn-write fix did after a full
+// disk); the whole one is kept.
+func appendEvents(out []Event, line []byte, since time.Time) []Event {
+	for len(bytes.TrimSpace(line)) > 0 {
+		ev, verdict := decodeEvent(line, since)
+		switch verdict {
+		case eventKept:
+			return append(out, ev)
+		case eventEarly:
+			return out
+		}
+		i := bytes.Index(line[1:], eventStart)
+		if i < 0 {
+			return out
+		}
+		line = line[1+i:]
+	}
+	return out
+}
+
+type verdict int
+
+const (
+	eventKept  verdict = iota
+	eventEarly         // valid timestamp before since
+	eventBad
+)
+
+// decodeEvent decodes one line. When since is set, a line starting with a
+// timestamp before it is dropped without decoding the rest.
+func decodeEvent(line []byte, since time.Time) (Event, verdict) {
+	if !since.IsZero() && bytes.HasPrefix(line, eventStart) {
+		rest := line[len(eventStart):]
+		if end := bytes.IndexByte(rest, '"'); end > 0 {
+			t, err := time.Parse(time.RFC3339Nano, string(rest[:end]))
+			if err == nil && t.Before(since) && bytes.Contains(rest[end:], []byte(`"event":`)) && bytes.Count(line, eventStart) == 1 {
+				return Event{}, eventEarly
+			}
+		}
+	}
+	var ev Event
+	if json.Unmarshal(line, &ev) != nil || ev.Event == "" || ev.T.IsZero() {
+		return Event{}, eventBad
+	}
+	if ev.T.Before(since) {
+		return Event{}, eventEarly
+	}
+	return ev, eventKept
+}
+
 // History appends events to the history file. Each Append is a single
 // write of whole lines to a file opened O_APPEND, followed by fsync, so
 // concurrent writers (goroutines or processes) never interleave within a
 // line. It is safe for concurrent use.
+//
+// A History never stops reminders: when the file cannot be opened (a
+// read-only folder, say) it records nothing, keeps the error for Err, and
+// tries to open the file again at an Append at most once a minute. When a
+// write fails or is short (a full disk), the next Append starts on a fresh
+// line, so the torn fragment costs only the event that failed.
 type History struct {
-	mu      sync.Mutex
-	f       *os.File
-	path    string
-	needsNL bool // the file ends in a torn line: start on a fresh one
+	mu       sync.Mutex
+	f        historyFile // nil while the file cannot be opened
+	path     string
+	open     func(path string) (historyFile, error)
+	now      func() time.Time
+	needsNL  bool      // the file ends in a torn line: start on a fresh one
+	checkEnd bool      // a write failed: look at the file's last byte first
+	err      error     // the last open or write error; nil after a good Append
+	tried    time.Time // the last attempt to open the file
+	closed   bool
 }
 
-// OpenHistory opens (creating it and its directory) the history file.
+// historyFile is what History needs of its file; tests inject a disk that
+// fills up.
+type historyFile interface {
+	io.Writer
+	io.ReaderAt
+	Size() (int64, error)
+	Sync() error
+	Close() error
+}
+
+// HistoryRetry is how often a History that cannot open its file tries again.
+const HistoryRetry = time.Minute
+
+// OpenHistory opens (creating it and its directory) the history file. It
+// always returns a usable History; err is the open error, also kept by Err,
+// and while it lasts events are dropped (see History).
 func OpenHistory(path string) (*History, error) {
+	h := newHistory(path, openHistoryFile, time.Now)
+	return h, h.Err()
+}
+
+func newHistory(path string, open func(string) (historyFile, error), now func() time.Time) *History {
+	h := &History{path: path, open: open, now: now}
+	h.reopen()
+	return h
+}
+
+// reopen tries to open the file; h.mu is held or h is not shared yet.
+func (h *History) reopen() {
+	h.tried = h.now()
+	f, err := h.open(h.path)
+	if err != nil {
+		h.err = fmt.Errorf("history is not recorded: %w", err)
+		return
+	}
+	h.f, h.err, h.checkEnd = f, nil, true
+}
+
+// osHistoryFile is a history file on disk.
+type osHistoryFile struct{ *os.File }
+
+func (f osHistoryFile) Size() (int64, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
+}
+
+func openHistoryFile(path string) (historyFile, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create history dir: %w", err)
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE|nonBlock, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("open history: %w", err)
 	}
-	h := &History{f: f, path: path}
-	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
-		last := make([]byte, 1)
-		if _, err := f.ReadAt(last, fi.Size()-1); err == nil && last[0] != '\n' {
-			h.needsNL = true
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = fmt.Errorf("%s is not a regular file", filepath.Base(path))
 		}
+		return nil, fmt.Errorf("open history: %w", err)
 	}
-	return h, nil
+	return osHistoryFile{f}, nil
 }
 
-// Append writes events, one JSON object a line, and syncs the file.
+// Err returns the last error opening or writing the file, or nil once an
+// Append has succeeded. The daemon shows it in its status.
+func (h *History) Err() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.err
+}
+
+// endsTorn reports whether the file's last byte is not a newline; an
+// unreadable end counts as torn, as a spare newline costs nothing.
+func endsTorn(f historyFile) bool {
+	size, err := f.Size()
+	if err != nil {
+		return true
+	}
+	if size == 0 {
+		return false
+	}
+	last := make([]byte, 1)
+	_, err = f.ReadAt(last, size-1)
+	return err != nil || last[0] != '\n'
+}
+
+// Append writes events, one JSON object a line, and syncs the file. While
+// the file cannot be opened it returns the open error and drops the events.
 func (h *History) Append(events ...Event) error {
 	if len(events) == 0 {
 		return nil
 	}
 	var buf bytes.Buffer
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.needsNL {
-		buf.WriteByte('\n')
-	}
 	for _, ev := range events {
 		b, err := json.Marshal(ev)
 		if err != nil {
@@ -182,13 +330,39 @@ func (h *History) Append(events ...Event) error {
 		buf.Write(b)
 		buf.WriteByte('\n')
 	}
-	if _, err := h.f.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("append %s: %w", h.path, err)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return fmt.Errorf("append %s: %w", h.path, os.ErrClosed)
+	}
+	if h.f == nil {
+		if h.now().Sub(h.tried) < HistoryRetry {
+			return h.err
+		}
+		if h.reopen(); h.f == nil {
+			return h.err
+		}
+	}
+	if h.checkEnd {
+		h.needsNL = h.needsNL || endsTorn(h.f)
+		h.checkEnd = false
+	}
+	data := buf.Bytes()
+	if h.needsNL {
+		data = append([]byte{'\n'}, data...)
+	}
+	if _, err := h.f.Write(data); err != nil {
+		h.checkEnd = true // part of it may have reached the file
+		h.err = fmt.Errorf("append %s: %w", h.path, err)
+		return h.err
 	}
 	h.needsNL = false
 	if err := h.f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", h.path, err)
+		h.checkEnd = true
+		h.err = fmt.Errorf("sync %s: %w", h.path, err)
+		return h.err
 	}
+	h.err = nil
 	return nil
 }
 
@@ -196,5 +370,11 @@ func (h *History) Append(events ...Event) error {
 func (h *History) Close() error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.f.Close()
+	h.closed = true
+	if h.f == nil {
+		return nil
+	}
+	err := h.f.Close()
+	h.f = nil
+	return err
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/internal/atomicfile"
+	"github.com/limber-app/limber/internal/safefile"
 )
 
 // SavedState is the small state file that carries a pause across daemon
@@ -19,10 +20,13 @@ type SavedState struct {
 	PausedUntil time.Time `json:"paused_until,omitzero"`
 }
 
+// maxStateBytes bounds the state file, a one-line JSON object.
+const maxStateBytes = 64 << 10
+
 // LoadState reads the state file; a missing file is the zero state.
 func LoadState(path string) (SavedState, error) {
 	var s SavedState
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadRegular(path, maxStateBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
 	}

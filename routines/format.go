@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/limber-app/limber/internal/clip"
 	"github.com/limber-app/limber/internal/durtext"
 	"github.com/limber-app/limber/internal/tomlpos"
 )
@@ -35,7 +36,7 @@ func (e *FileError) Error() string {
 	if e.Field == "" {
 		return loc + ": " + e.Msg
 	}
-	return loc + ": " + e.Field + ": " + e.Msg
+	return loc + ": " + clip.String(e.Field) + ": " + e.Msg
 }
 
 // The keys a routine file accepts, in the order the messages list them.
@@ -100,11 +101,20 @@ func parse(file string, data []byte) (Routine, int, []*FileError) {
 // parseFormat applies the file format's rules only.
 func parseFormat(file string, data []byte) (Routine, int, []*FileError) {
 	p := &fileParser{file: file, dir: filepath.Dir(file)}
+	src := string(data)
+	if derr := tomlpos.CheckDepth(src, tomlpos.MaxDepth); derr != nil {
+		return Routine{}, 0, []*FileError{{File: file, Line: derr.Line, Msg: "TOML nested too deeply: " + derr.Msg}}
+	}
 	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
+	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return Routine{}, 0, []*FileError{{File: file, Line: max(pe.Position.Line, 1), Msg: "invalid TOML: " + pe.Message}}
+			line := pe.Position.Line
+			if n := tomlpos.LineAt(src, pe.Position.Start); n > 0 {
+				line = n
+			}
+			line = max(line, 1)
+			return Routine{}, 0, []*FileError{{File: file, Line: line, Msg: "invalid TOML: " + pe.Message + tomlpos.SyntaxHint(src, line)}}
 		}
 		return Routine{}, 0, []*FileError{{File: file, Line: 1, Msg: "invalid TOML: " + err.Error()}}
 	}
@@ -114,7 +124,7 @@ func parseFormat(file string, data []byte) (Routine, int, []*FileError) {
 	r := Routine{Source: file}
 	r.ID = p.str("id", raw, true)
 	if r.ID != "" && !validID(r.ID) {
-		p.fail("id", "%q is not a valid id (use lower-case letters, digits and single hyphens, e.g. \"my-office-reset\", at most %d characters)", r.ID, maxIDLen)
+		p.fail("id", "%q is not a valid id (use lower-case letters, digits and single hyphens, e.g. \"my-office-reset\", at most %d characters)", clip.String(r.ID), maxIDLen)
 	}
 	r.Name = p.text("name", raw, maxNameLen, true)
 	r.Description = p.text("description", raw, maxDescLen, false)
@@ -217,7 +227,7 @@ func (p *fileParser) libraryStep(path string, t map[string]any) (Step, bool) {
 	}
 	for _, k := range customOnlyKeys() {
 		if _, set := t[k]; set {
-			p.fail(path+"."+k, "only custom steps set %s; a step with stretch = %q uses the library's (remove stretch to define your own step)", k, id)
+			p.fail(path+"."+k, "only custom steps set %s; a step with stretch = %q uses the library's (remove stretch to define your own step)", k, clip.String(id))
 		}
 	}
 	return s, perSide
@@ -322,9 +332,9 @@ func unknownStretchMsg(id string) string {
 		ids = append(ids, st.ID)
 	}
 	if best, ok := closest(id, ids); ok {
-		return fmt.Sprintf("unknown stretch %q (did you mean %q?)", id, best)
+		return fmt.Sprintf("unknown stretch %q (did you mean %q?)", clip.String(id), best)
 	}
-	return fmt.Sprintf("unknown stretch %q (known stretches: %s)", id, strings.Join(ids, ", "))
+	return fmt.Sprintf("unknown stretch %q (known stretches: %s)", clip.String(id), strings.Join(ids, ", "))
 }
 
 // unknownKeys reports keys of t not in allowed, suggesting the nearest one.
@@ -395,13 +405,13 @@ func (p *fileParser) duration(field string, t map[string]any, lo, hi time.Durati
 		p.fail(field, "%s is not a duration (write it in quotes, e.g. \"30s\" or \"1m30s\")", quoteValue(v))
 		return 0, false
 	}
-	d, err := time.ParseDuration(strings.TrimSpace(s))
-	if err != nil {
-		p.fail(field, "%q is not a duration (use e.g. 30s or 1m30s)", s)
+	d, err := durtext.Parse(strings.TrimSpace(s))
+	if err != nil && !errors.Is(err, durtext.ErrOutOfRange) {
+		p.fail(field, "%q is not a duration (use e.g. 30s or 1m30s)", clip.String(s))
 		return 0, false
 	}
-	if d < lo || d > hi {
-		p.fail(field, "%q is out of range (use %s to %s)", s, durtext.Format(lo), durtext.Format(hi))
+	if err != nil || d < lo || d > hi {
+		p.fail(field, "%q is out of range (use %s to %s)", clip.String(s), durtext.Format(lo), durtext.Format(hi))
 		return 0, false
 	}
 	return d, true
@@ -498,7 +508,7 @@ func lastKey(field string) string {
 func quoteValue(v any) string {
 	switch v := v.(type) {
 	case string:
-		return fmt.Sprintf("%q", v)
+		return fmt.Sprintf("%q", clip.String(v))
 	case float64:
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			return fmt.Sprint(v)

@@ -26,6 +26,19 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("id = \"x\"\nname = \"X\"\n[[step]]\nname = \"Look\"\nhold = \"10s\"\nimage = \"ok.png\"\nsides = \"both\"\n"))
 	f.Add([]byte("id = \"x\"\nname = \"X\"\nstep = [{stretch = \"calf-raise\", reps = 3, pace = \"1s\", rest = \"0s\"}]\n"))
 
+	// Nestings that once cost gigabytes or a stack overflow in the TOML
+	// parser, for the fuzzer to mutate (see tomlpos.CheckDepth).
+	head := "id = \"x\"\nname = \"X\"\n[[step]]\nstretch = \"neck-turn\"\n"
+	for _, deep := range []string{
+		"x = " + strings.Repeat("{a = ", 200) + "1" + strings.Repeat("}", 200),
+		"x = " + strings.Repeat("[", 500) + strings.Repeat("]", 500),
+		"[a" + strings.Repeat(".a", 300) + "]",
+		"cues = [\n" + strings.Repeat("[\n", 40) + strings.Repeat("]\n", 41),
+		"x = {a" + strings.Repeat(".a", 40) + " = 1}",
+	} {
+		f.Add([]byte(head + deep))
+	}
+
 	dir := f.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "ok.png"), pngBytes(f, 8, 8), 0o644); err != nil {
 		f.Fatal(err)

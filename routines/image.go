@@ -8,10 +8,12 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/limber-app/limber/internal/clip"
+	"github.com/limber-app/limber/internal/safefile"
 )
 
 // checkImage resolves a custom step's image path, written relative to the
@@ -25,11 +27,11 @@ func checkImage(dir, rel string) (string, string) {
 	}
 	if filepath.IsAbs(rel) || !filepath.IsLocal(rel) {
 		return "", fmt.Sprintf("%q is outside the routine's folder (use a path inside it, e.g. %q)",
-			rel, "images/"+filepath.Base(rel))
+			clip.String(rel), "images/"+clip.String(filepath.Base(rel)))
 	}
 	ext := strings.ToLower(filepath.Ext(rel))
 	if ext != ".png" && ext != ".svg" {
-		return "", fmt.Sprintf("%q is not a PNG or SVG (use a .png or .svg file)", rel)
+		return "", fmt.Sprintf("%q is not a PNG or SVG (use a .png or .svg file)", clip.String(rel))
 	}
 	full := filepath.Join(dir, rel)
 	realDir, err := filepath.EvalSymlinks(dir)
@@ -39,45 +41,45 @@ func checkImage(dir, rel string) (string, string) {
 	realFull, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Sprintf("%q does not exist (use a PNG or SVG path relative to the routine file)", rel)
+			return "", fmt.Sprintf("%q does not exist (use a PNG or SVG path relative to the routine file)", clip.String(rel))
 		}
-		return "", fmt.Sprintf("cannot read %q: %v", rel, unwrapPathError(err))
+		return "", fmt.Sprintf("cannot read %q: %v", clip.String(rel), unwrapPathError(err))
 	}
 	if r, err := filepath.Rel(realDir, realFull); err != nil || !filepath.IsLocal(r) {
-		return "", fmt.Sprintf("%q leads outside the routine's folder through a symlink (copy the image into the folder)", rel)
+		return "", fmt.Sprintf("%q leads outside the routine's folder through a symlink (copy the image into the folder)", clip.String(rel))
 	}
-	f, err := os.Open(realFull)
+	f, err := safefile.OpenRegular(realFull)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return "", fmt.Sprintf("%q is not a regular file (use a PNG or SVG file)", clip.String(rel))
+	}
 	if err != nil {
-		return "", fmt.Sprintf("cannot read %q: %v", rel, unwrapPathError(err))
+		return "", fmt.Sprintf("cannot read %q: %v", clip.String(rel), unwrapPathError(err))
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return "", fmt.Sprintf("cannot read %q: %v", rel, unwrapPathError(err))
-	}
-	if !info.Mode().IsRegular() {
-		return "", fmt.Sprintf("%q is not a regular file (use a PNG or SVG file)", rel)
+		return "", fmt.Sprintf("cannot read %q: %v", clip.String(rel), unwrapPathError(err))
 	}
 	if info.Size() > MaxImageBytes {
 		return "", fmt.Sprintf("%q is %.1f MB; the limit is %d MB (shrink or compress it)",
-			rel, float64(info.Size())/(1<<20), MaxImageBytes>>20)
+			clip.String(rel), float64(info.Size())/(1<<20), MaxImageBytes>>20)
 	}
 	var w, h float64
 	if ext == ".png" {
 		cfg, err := png.DecodeConfig(bufio.NewReader(f))
 		if err != nil {
-			return "", fmt.Sprintf("%q is not a readable PNG: %v (use a .png or .svg file)", rel, err)
+			return "", fmt.Sprintf("%q is not a readable PNG: %v (use a .png or .svg file)", clip.String(rel), err)
 		}
 		w, h = float64(cfg.Width), float64(cfg.Height)
 	} else {
 		w, h, err = svgSize(io.LimitReader(f, MaxImageBytes))
 		if err != nil {
-			return "", fmt.Sprintf("%q: %v", rel, err)
+			return "", fmt.Sprintf("%q: %v", clip.String(rel), err)
 		}
 	}
 	if w > MaxImageSide || h > MaxImageSide {
 		return "", fmt.Sprintf("%q is %s×%s px; the limit is %d px a side (scale it down)",
-			rel, strconv.FormatFloat(w, 'f', -1, 64), strconv.FormatFloat(h, 'f', -1, 64), MaxImageSide)
+			clip.String(rel), strconv.FormatFloat(w, 'f', -1, 64), strconv.FormatFloat(h, 'f', -1, 64), MaxImageSide)
 	}
 	return full, ""
 }

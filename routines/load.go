@@ -3,11 +3,13 @@ package routines
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/limber-app/limber/internal/clip"
+	"github.com/limber-app/limber/internal/safefile"
 )
 
 // maxFileBytes bounds a routine file; 200 steps fit in a fraction of it.
@@ -29,6 +31,15 @@ func (c Catalog) Find(id string) (Routine, bool) {
 		}
 	}
 	return Routine{}, false
+}
+
+// IsRoutineFile reports whether a file named name (a base name) in the
+// routines folder is a routine file: not hidden, ending in .toml in any
+// case ("Stretch.TOML" too). Load and the daemon's folder watcher share it,
+// so that every file that loads is also reloaded when it changes.
+func IsRoutineFile(name string) bool {
+	name = filepath.Base(name)
+	return !strings.HasPrefix(name, ".") && strings.EqualFold(filepath.Ext(name), ".toml")
 }
 
 // Load returns the built-in routines plus the user routines in userDir
@@ -56,7 +67,7 @@ func Load(userDir string) Catalog {
 	firstFile := make(map[string]string) // user routine ID → file that defined it
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") || !strings.EqualFold(filepath.Ext(name), ".toml") {
+		if !IsRoutineFile(name) {
 			continue
 		}
 		path := filepath.Join(userDir, name)
@@ -70,7 +81,7 @@ func Load(userDir string) Catalog {
 		}
 		if prev, dup := firstFile[r.ID]; dup {
 			c.Errors = append(c.Errors, &FileError{File: path, Line: idLine, Field: "id",
-				Msg: fmt.Sprintf("%q is already used by %s (each routine needs its own id)", r.ID, filepath.Base(prev))})
+				Msg: fmt.Sprintf("%q is already used by %s (each routine needs its own id)", clip.String(r.ID), filepath.Base(prev))})
 			continue
 		}
 		firstFile[r.ID] = path
@@ -109,18 +120,20 @@ func loadFile(path string) (Routine, int, []*FileError) {
 	return r, idLine, nil
 }
 
+// readLimited reads a routine file if it is a regular file (a FIFO would
+// block the daemon) of at most maxFileBytes.
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPathError(err))
-	}
-	if len(data) > maxFileBytes {
+	data, err := safefile.ReadRegular(path, maxFileBytes)
+	var broken *safefile.BrokenLinkError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, safefile.ErrTooLarge):
 		return nil, fmt.Errorf("the file is over %d MB; routine files are small text files", maxFileBytes>>20)
+	case errors.As(err, &broken):
+		return nil, fmt.Errorf("the file is a broken symbolic link to %s", broken.Target)
+	case errors.Is(err, safefile.ErrNotRegular):
+		return nil, err
 	}
-	return data, nil
+	return nil, fmt.Errorf("cannot read the file: %w", unwrapPathError(err))
 }

@@ -5,6 +5,8 @@
 package durtext
 
 import (
+	"errors"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -20,4 +22,21 @@ func Format(d time.Duration) string {
 		s = strings.TrimSuffix(s, "0m")
 	}
 	return s
+}
+
+// ErrOutOfRange is returned by Parse for a duration written correctly but
+// too long for a time.Duration (about 292 years), e.g. "9999999999999h".
+var ErrOutOfRange = errors.New("out of range")
+
+var durationSyntax = regexp.MustCompile(`^[+-]?(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$`)
+
+// Parse is time.ParseDuration, except that a well-formed duration too long
+// to represent gives ErrOutOfRange, so that a message can say "out of
+// range" rather than "not a duration".
+func Parse(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil && durationSyntax.MatchString(s) {
+		return 0, ErrOutOfRange
+	}
+	return d, err
 }

@@ -1,6 +1,7 @@
 package durtext
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -31,3 +32,32 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestHostileParseOutOfRange(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		err  error // nil, ErrOutOfRange, or errAny
+	}{
+		{"30m", 30 * time.Minute, nil},
+		{"1h30m", 90 * time.Minute, nil},
+		{"9999999999999h", 0, ErrOutOfRange},
+		{"99999999999999999999s", 0, ErrOutOfRange},
+		{"30", 0, errAny},
+		{"m", 0, errAny},
+		{"30 m", 0, errAny},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.in)
+		switch {
+		case tt.err == nil && (err != nil || d != tt.want):
+			t.Errorf("Parse(%q) = %v, %v; want %v", tt.in, d, err, tt.want)
+		case tt.err == ErrOutOfRange && !errors.Is(err, ErrOutOfRange):
+			t.Errorf("Parse(%q) err = %v, want out of range", tt.in, err)
+		case tt.err == errAny && (err == nil || errors.Is(err, ErrOutOfRange)):
+			t.Errorf("Parse(%q) err = %v, want a syntax error", tt.in, err)
+		}
+	}
+}
+
+var errAny = errors.New("any")

@@ -265,9 +265,22 @@ func (l Lines) add(path string, line int) {
 }
 
 // Line returns the line of path or, when path itself is not written in the
-// document (a value inside an inline table, say), of its nearest enclosing
-// key or table; 0 when none is.
+// document, of the first key written under it (a.b.c = 1 defines table
+// "a") or else of its nearest enclosing key or table (a value inside an
+// inline table, say); 0 when none is.
 func (l Lines) Line(path string) int {
+	if n, ok := l[path]; ok {
+		return n
+	}
+	first := 0
+	for k, n := range l {
+		if strings.HasPrefix(k, path) && len(k) > len(path) && (k[len(path)] == '.' || k[len(path)] == '[') && (first == 0 || n < first) {
+			first = n
+		}
+	}
+	if first > 0 {
+		return first
+	}
 	for path != "" {
 		if n, ok := l[path]; ok {
 			return n
