@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/png" // used only here
 	"log"
 	"os"
@@ -431,17 +432,24 @@ func convertToPixels(data []byte) PX {
 	}
 }
 
+// argbForImage encodes img as the StatusNotifierItem spec's IconPixmap
+// data: ARGB32 in network byte order (A, R, G, B bytes), not premultiplied.
+//
+// Limber patch: upstream took the low bytes of color.Color.RGBA, which is
+// 16-bit and premultiplied; every partly transparent pixel came out wrong.
+// color.NRGBAModel un-premultiplies and narrows to 8 bits, and returns
+// image.NRGBA pixels (what image/png decodes RGBA PNGs to) unchanged.
 func argbForImage(img image.Image) []byte {
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	data := make([]byte, w*h*4)
 	i := 0
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			r, g, b, a := img.At(x, y).RGBA()
-			data[i] = byte(a)
-			data[i+1] = byte(r)
-			data[i+2] = byte(g)
-			data[i+3] = byte(b)
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			data[i] = c.A
+			data[i+1] = c.R
+			data[i+2] = c.G
+			data[i+3] = c.B
 			i += 4
 		}
 	}
