@@ -331,7 +331,10 @@ type tray struct {
 func (t *tray) createPropSpec() map[string]map[string]*prop.Prop {
 	t.lock.Lock()
 	defer t.lock.Unlock()
-	id := t.title
+	id := getID() // Limber patch: an Id set with SetID wins over the title.
+	if id == "" {
+		id = t.title
+	}
 	if id == "" {
 		id = fmt.Sprintf("systray_%d", os.Getpid())
 	}
