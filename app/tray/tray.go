@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/systray"
 
+	"github.com/limber-app/limber/app/autostart"
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/assets"
@@ -76,6 +77,7 @@ type Tray struct {
 // with the real status line (not a placeholder) means no tray host ever
 // reads a stale one.
 func Run(h Handlers, first View, ready func(*Tray), exit func()) {
+	systray.SetID(autostart.AppID) // before export: panels remember items by Id
 	systray.Run(func() {
 		t := build(h, first)
 		ready(t)

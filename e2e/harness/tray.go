@@ -70,6 +70,20 @@ func (tr *Tray) Title() (string, error) {
 	return s, tr.property("Title", &s)
 }
 
+// ID is the item's Id property: hosts remember items by it across
+// sessions, so it must not change.
+func (tr *Tray) ID() (string, error) {
+	var s string
+	return s, tr.property("Id", &s)
+}
+
+// Category is ApplicationStatus, Communications, SystemServices or
+// Hardware.
+func (tr *Tray) Category() (string, error) {
+	var s string
+	return s, tr.property("Category", &s)
+}
+
 // Status is Passive, Active or NeedsAttention.
 func (tr *Tray) Status() (string, error) {
 	var s string

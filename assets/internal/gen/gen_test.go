@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"math"
 	"os"
 	"path/filepath"
@@ -100,6 +102,43 @@ func TestEveryFrameDrawsTheFigure(t *testing.T) {
 			if !bytes.Contains(w.svg(200), []byte(ink)) {
 				t.Errorf("%s frame %d has no figure", id, i+1)
 			}
+		}
+	}
+}
+
+// TestTrayStatesKeepTheFigure: every tray state shows Limber's figure, so
+// the icon is recognisable whatever the state; states differ by badge
+// colour and a corner mark.
+func TestTrayStatesKeepTheFigure(t *testing.T) {
+	for state, svg := range traySVGs() {
+		if !bytes.Contains(svg, []byte(`<polyline points="18,14 32,27 46,14"`)) {
+			t.Errorf("tray state %q does not draw the figure", state)
+		}
+	}
+}
+
+func TestAreaScale(t *testing.T) {
+	src := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	// Left half opaque red, right half transparent.
+	for y := 0; y < 4; y++ {
+		for x := 0; x < 2; x++ {
+			src.SetNRGBA(x, y, color.NRGBA{0xFF, 0, 0, 0xFF})
+		}
+	}
+	tests := []struct {
+		size int
+		x    int
+		want color.RGBA
+	}{
+		{2, 0, color.RGBA{0xFF, 0, 0, 0xFF}},
+		{2, 1, color.RGBA{}},
+		{1, 0, color.RGBA{0x80, 0, 0, 0x80}}, // premultiplied half red
+		{3, 1, color.RGBA{0x80, 0, 0, 0x80}}, // the middle pixel straddles the edge
+	}
+	for _, tt := range tests {
+		got := areaScale(src, tt.size).At(tt.x, 0)
+		if got != tt.want {
+			t.Errorf("size %d pixel %d = %v, want %v", tt.size, tt.x, got, tt.want)
 		}
 	}
 }

@@ -27,6 +27,16 @@ func trayFigure(colour string) string {
 `, colour)
 }
 
+// pauseMark is a white disc with two pause bars in the top right corner,
+// ringed in the badge colour so it stands apart from the raised arm.
+func pauseMark(badgeColour string) string {
+	return fmt.Sprintf(`<circle cx="50" cy="14" r="15" fill="%[1]s"/>
+<circle cx="50" cy="14" r="12.5" fill="%[2]s"/>
+<rect x="43.5" y="7.5" width="4.5" height="13" rx="1" fill="%[1]s"/>
+<rect x="52" y="7.5" width="4.5" height="13" rx="1" fill="%[1]s"/>
+`, badgeColour, white)
+}
+
 func badge(fill, extra string) string {
 	return fmt.Sprintf(`<rect x="2" y="2" width="60" height="60" rx="15" fill="%s"%s/>`+"\n", fill, extra)
 }
@@ -44,10 +54,9 @@ func traySVGs() map[string][]byte {
 		"due": wrap64(badge(orange, "") + trayFigure(white) +
 			`<circle cx="54" cy="10" r="9" fill="` + white + `"/>` + "\n" +
 			`<circle cx="54" cy="10" r="4.5" fill="` + orange + `"/>` + "\n"),
-		// Paused: slate badge with pause bars instead of the figure.
-		"paused": wrap64(badge(slate, "") +
-			`<rect x="19" y="16" width="9" height="32" rx="3" fill="` + white + `"/>` + "\n" +
-			`<rect x="36" y="16" width="9" height="32" rx="3" fill="` + white + `"/>` + "\n"),
+		// Paused: the figure on a slate badge, and a pause sign in a white
+		// disc where the due icon has its dot.
+		"paused": wrap64(badge(slate, "") + trayFigure(white) + pauseMark(slate)),
 		// Away: the calm icon, dimmed.
 		"away": wrap64(badge(slate, ` fill-opacity="0.6"`) + trayFigure("#E8EAED")),
 	}

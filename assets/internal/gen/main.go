@@ -19,7 +19,15 @@ import (
 func main() {
 	out := flag.String("out", ".", "assets directory to write into")
 	noPNG := flag.Bool("svg-only", false, "write SVG files only (skip rsvg-convert)")
+	sheet := flag.String("tray-sheet", "", "instead of generating, write a contact sheet of the tray icons in -out to this PNG file")
 	flag.Parse()
+	if *sheet != "" {
+		if err := writeSheet(*out, *sheet); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*out, !*noPNG); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
