@@ -44,12 +44,11 @@ type Desktop struct {
 	display string // ":N"
 	busAddr string
 
-	Home          string
-	ConfigHome    string
-	StateHome     string
-	CacheHome     string
-	RuntimeDir    string
-	artifactsRoot string
+	Home       string
+	ConfigHome string
+	StateHome  string
+	CacheHome  string
+	RuntimeDir string
 
 	xvfb    *Process
 	busProc *Process
@@ -385,11 +384,6 @@ func (d *Desktop) xdotool(args ...string) error {
 // input for the X screensaver idle timer.
 func (d *Desktop) MoveMouse(x, y int) error {
 	return d.xdotool("mousemove", fmt.Sprint(x), fmt.Sprint(y))
-}
-
-// Type types text into the focused window with XTest key events.
-func (d *Desktop) Type(text string) error {
-	return d.xdotool("type", "--delay", "20", text)
 }
 
 // runWithTimeout runs cmd and returns its combined output, killing it after

@@ -97,9 +97,6 @@ func New(o Options) *View {
 // Content is the window's content.
 func (v *View) Content() fyne.CanvasObject { return v.root }
 
-// Player exposes the state machine, for tests and for the window's title.
-func (v *View) Player() *routines.Player { return v.player }
-
 func (v *View) build() {
 	v.title = widget.NewLabelWithStyle(i18n.RoutineName(v.o.Routine), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.stepNo = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
