@@ -265,6 +265,16 @@ func (v *View) render() {
 	if paused {
 		phase = st.Resumes
 	}
+	v.renderPhase(phase, paused)
+	v.renderStep(st.Current, phase)
+	v.renderCount(st.Left, paused)
+	v.renderPicture(st, phase)
+	v.renderNext(st, phase)
+}
+
+// renderPhase shows what the player is doing above the countdown, and
+// whether the pause button pauses or resumes.
+func (v *View) renderPhase(phase routines.Phase, paused bool) {
 	switch {
 	case paused:
 		v.setPhase(i18n.T("view.paused"), theme.ColorNameWarning)
@@ -282,32 +292,39 @@ func (v *View) render() {
 		v.pauseBtn.SetText(i18n.T("view.pause"))
 		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
 	}
+}
 
-	seg := st.Current
+// renderStep shows the current step's name, side, cues, caution and
+// repetitions.
+func (v *View) renderStep(seg routines.SegmentView, phase routines.Phase) {
 	step := seg.Step
 	v.name.SetText(i18n.StepName(step))
 	v.side.SetText(sideText(seg.Side))
-	if v.side.Text == "" {
-		v.side.Hide()
-	} else {
-		v.side.Show()
-	}
+	showIf(v.side, v.side.Text != "")
 	v.cues.SetText(bullets(i18n.StepCues(step)))
 	v.caution.SetText(i18n.StepCaution(step))
-	if step.Caution == "" {
-		v.caution.Hide()
-	} else {
-		v.caution.Show()
-	}
-	if step.Timing.IsReps() && phase == routines.PhaseStep {
+	showIf(v.caution, step.Caution != "")
+	switch {
+	case step.Timing.IsReps() && phase == routines.PhaseStep:
 		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": shortDur(step.Timing.Pace)}))
-	} else if step.Timing.IsReps() {
+	case step.Timing.IsReps():
 		v.reps.SetText(i18n.N("view.reps", step.Timing.Reps, nil))
-	} else {
+	default:
 		v.reps.SetText("")
 	}
+}
 
-	left := st.Left
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// renderCount shows the countdown, larger and in colour in its last three
+// seconds.
+func (v *View) renderCount(left time.Duration, paused bool) {
 	v.count.Text = clock(left)
 	last := left <= 3*time.Second && left > 0 && !paused
 	if last {
@@ -318,7 +335,13 @@ func (v *View) render() {
 		v.count.TextSize = 72
 	}
 	v.count.Refresh()
+}
 
+// renderPicture shows the step's picture (a moving stretch alternates its
+// frames once a second) and starts drawing the next step's.
+func (v *View) renderPicture(st routines.State, phase routines.Phase) {
+	seg := st.Current
+	step := seg.Step
 	frames := v.framesFor(seg.Index, step)
 	i := 0
 	if step.Moving && len(frames) > 1 && phase == routines.PhaseStep {
@@ -333,8 +356,13 @@ func (v *View) render() {
 	if st.HasNext {
 		v.prefetch(st.Next.Index, st.Next.Step)
 	}
+}
 
-	if st.HasNext && phase != routines.PhaseGetReady {
+// renderNext shows what comes next: the routine's length before it starts,
+// the next step with its thumbnail, or that this is the last step.
+func (v *View) renderNext(st routines.State, phase routines.Phase) {
+	switch {
+	case st.HasNext && phase != routines.PhaseGetReady:
 		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
 		// The thumbnail appears once the prefetch has drawn it.
 		if f, ok := v.frames[st.Next.Index]; ok {
@@ -343,10 +371,10 @@ func (v *View) render() {
 		} else {
 			v.nextImg.Hide()
 		}
-	} else if phase == routines.PhaseGetReady {
+	case phase == routines.PhaseGetReady:
 		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": longDur(v.o.Routine.Duration())}))
 		v.nextImg.Hide()
-	} else {
+	default:
 		v.nextText.SetText(i18n.T("view.last-step"))
 		v.nextImg.Hide()
 	}
