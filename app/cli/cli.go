@@ -1,5 +1,5 @@
-// Package cli implements Limber's command line: the subcommands of
-// DESIGN.md, their exit codes and their messages. Commands that need the
+// Package cli implements Limber's command line: the subcommands, exit codes
+// and messages listed in README.md under "Command line". Commands that need the
 // daemon talk to it over the control socket; window commands start a Fyne
 // window in this process when no daemon runs.
 package cli

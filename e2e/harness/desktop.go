@@ -130,7 +130,7 @@ func (d *Desktop) Display() string { return d.display }
 func (d *Desktop) BusAddress() string { return d.busAddr }
 
 // SocketPath is where the daemon's control socket must live under this
-// desktop's XDG_RUNTIME_DIR (DESIGN.md, "Files follow XDG").
+// desktop's XDG_RUNTIME_DIR (README.md, "Where files live").
 func (d *Desktop) SocketPath() string {
 	return filepath.Join(d.RuntimeDir, "limber", "limber.sock")
 }
