@@ -108,19 +108,25 @@ func TestInhibitedFollowsServer(t *testing.T) {
 		t.Errorf("%d Get calls after a change signal, want 1", n)
 	}
 
-	// Other properties changing leave the cache alone.
+	// Other properties changing leave the cache alone, and an impostor
+	// cannot flip it. Either would bump gen before the invalidation below,
+	// which the bus delivers after them: the impostor's GetId returns only
+	// once the bus has routed its signal.
+	gen := w.state().gen
 	changed(t, srvConn, map[string]dbus.Variant{"Other": dbus.MakeVariant(1)})
-	// An impostor cannot flip it.
 	impostor := testbus.Conn(t, addr)
 	changed(t, impostor, map[string]dbus.Variant{inhibitedKey: dbus.MakeVariant(false)})
-	time.Sleep(100 * time.Millisecond)
-	if !w.inhibited() {
-		t.Error("impostor or unrelated property cleared Inhibited")
+	if err := impostor.BusObject().Call("org.freedesktop.DBus.GetId", 0).Err; err != nil {
+		t.Fatal(err)
 	}
 
 	// Invalidation forces a fresh read.
 	srv.set(false)
 	changed(t, srvConn, map[string]dbus.Variant{}, inhibitedKey)
+	eventually(t, "invalidation applied", func() bool { return !w.state().known })
+	if got := w.state().gen; got != gen+1 {
+		t.Errorf("%d cache changes before the invalidation, want none: impostor or unrelated property applied", got-gen-1)
+	}
 	eventually(t, "Inhibited re-read as false", func() bool { return !w.inhibited() })
 	if n := srv.getCount(); n != 2 {
 		t.Errorf("%d Get calls after invalidation, want 2", n)
@@ -211,4 +217,16 @@ func TestNewOnPrivateBus(t *testing.T) {
 	if active, err := w.Active(); !active || err != nil {
 		t.Errorf("Active() = %v, %v; want true, nil", active, err)
 	}
+}
+
+// watchState is a snapshot of the watcher's cache.
+type watchState struct {
+	known, value bool
+	gen          uint64
+}
+
+func (w *inhibitWatch) state() watchState {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return watchState{w.known, w.value, w.gen}
 }
