@@ -7,7 +7,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/testbus"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // fakeServer is a notification server's Properties interface that counts
@@ -42,7 +42,7 @@ func (f *fakeServer) getCount() int {
 
 func serve(t *testing.T, addr string, f *fakeServer) *dbus.Conn {
 	t.Helper()
-	conn := testbus.Own(t, addr, notifService)
+	conn := testdesktop.Own(t, addr, notifService)
 	if err := conn.Export(f, notifPath, propsIface); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 }
 
 func TestInhibitedFollowsServer(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := &fakeServer{}
 	srv.set(false)
 	srvConn := serve(t, addr, srv)
@@ -114,7 +114,7 @@ func TestInhibitedFollowsServer(t *testing.T) {
 	// once the bus has routed its signal.
 	gen := w.state().gen
 	changed(t, srvConn, map[string]dbus.Variant{"Other": dbus.MakeVariant(1)})
-	impostor := testbus.Conn(t, addr)
+	impostor := testdesktop.Conn(t, addr)
 	changed(t, impostor, map[string]dbus.Variant{inhibitedKey: dbus.MakeVariant(false)})
 	if err := impostor.BusObject().Call("org.freedesktop.DBus.GetId", 0).Err; err != nil {
 		t.Fatal(err)
@@ -134,7 +134,7 @@ func TestInhibitedFollowsServer(t *testing.T) {
 }
 
 func TestInhibitedServerRestart(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	old := &fakeServer{}
 	old.set(true)
 	oldConn := serve(t, addr, old)
@@ -162,7 +162,7 @@ func TestInhibitedErrorsMeanFalse(t *testing.T) {
 		{"no server", func(*testing.T, string) {}},
 		{"server without the property", func(t *testing.T, addr string) { serve(t, addr, &fakeServer{}) }},
 		{"property of the wrong type", func(t *testing.T, addr string) {
-			conn := testbus.Own(t, addr, notifService)
+			conn := testdesktop.Own(t, addr, notifService)
 			if err := conn.Export(wrongType{}, notifPath, propsIface); err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +170,7 @@ func TestInhibitedErrorsMeanFalse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			addr := testbus.DBus(t)
+			addr := testdesktop.DBus(t)
 			tt.setup(t, addr)
 			w := &watcher{inhibit: newInhibit(t, addr)}
 			start := time.Now()
@@ -206,7 +206,7 @@ func TestNewWithoutSources(t *testing.T) {
 }
 
 func TestNewOnPrivateBus(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := &fakeServer{}
 	srv.set(true)
 	serve(t, addr, srv)
