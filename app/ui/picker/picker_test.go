@@ -363,17 +363,6 @@ func fingerprint(img image.Image) string {
 }
 
 func TestFormatting(t *testing.T) {
-	for _, tt := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{-time.Second, "0 s"}, {0, "0 s"}, {40 * time.Second, "40 s"}, {55 * time.Second, "1 min"},
-		{2*time.Minute + 10*time.Second, "2 min"}, {2*time.Minute + 40*time.Second, "3 min"}, {25 * time.Minute, "25 min"},
-	} {
-		if got := lengthLabel(tt.d); got != tt.want {
-			t.Errorf("lengthLabel(%v) = %q, want %q", tt.d, got, tt.want)
-		}
-	}
 	s := time.Second
 	for _, tt := range []struct {
 		step routines.Step

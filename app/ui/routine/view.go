@@ -306,7 +306,7 @@ func (v *View) renderStep(seg routines.SegmentView, phase routines.Phase) {
 	showIf(v.caution, step.Caution != "")
 	switch {
 	case step.Timing.IsReps() && phase == routines.PhaseStep:
-		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": shortDur(step.Timing.Pace)}))
+		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": i18n.Seconds(step.Timing.Pace)}))
 	case step.Timing.IsReps():
 		v.reps.SetText(i18n.N("view.reps", step.Timing.Reps, nil))
 	default:
@@ -372,7 +372,7 @@ func (v *View) renderNext(st routines.State, phase routines.Phase) {
 			v.nextImg.Hide()
 		}
 	case phase == routines.PhaseGetReady:
-		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": longDur(v.o.Routine.Duration())}))
+		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": i18n.Short(v.o.Routine.Duration())}))
 		v.nextImg.Hide()
 	default:
 		v.nextText.SetText(i18n.T("view.last-step"))
@@ -383,7 +383,7 @@ func (v *View) renderNext(st routines.State, phase routines.Phase) {
 
 func (v *View) renderFinish() {
 	out := v.player.Outcome()
-	text := i18n.F("view.stretched-for", i18n.Args{"Length": longDur(out.Active)})
+	text := i18n.F("view.stretched-for", i18n.Args{"Length": i18n.Short(out.Active)})
 	if v.o.BreaksToday != nil {
 		n := v.o.BreaksToday()
 		if n == 1 {
@@ -481,22 +481,3 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-func shortDur(d time.Duration) string {
-	if d%time.Second == 0 {
-		return fmt.Sprintf("%d s", int(d/time.Second))
-	}
-	return fmt.Sprintf("%.1f s", d.Seconds())
-}
-
-func longDur(d time.Duration) string {
-	d = d.Round(time.Second)
-	m, s := int(d/time.Minute), int(d%time.Minute/time.Second)
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	default:
-		return fmt.Sprintf("%d min %02d s", m, s)
-	}
-}
