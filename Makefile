@@ -31,9 +31,32 @@ build: deps-build
 run: build
 	./$(BIN)
 
-lint:
+# Linters at pinned versions, installed on first use into bin/tools/NAME-VERSION
+# (a new version is a new folder, so bumping one here reinstalls it).
+TOOLS               := $(CURDIR)/bin/tools
+STATICCHECK_VERSION := v0.8.2
+DEADCODE_VERSION    := v0.52.0
+GOCYCLO_VERSION     := v0.6.0
+STATICCHECK := $(TOOLS)/staticcheck-$(STATICCHECK_VERSION)/staticcheck
+DEADCODE    := $(TOOLS)/deadcode-$(DEADCODE_VERSION)/deadcode
+GOCYCLO     := $(TOOLS)/gocyclo-$(GOCYCLO_VERSION)/gocyclo
+
+$(STATICCHECK):
+	GOBIN=$(@D) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+$(DEADCODE):
+	GOBIN=$(@D) $(GO) install golang.org/x/tools/cmd/deadcode@$(DEADCODE_VERSION)
+$(GOCYCLO):
+	GOBIN=$(@D) $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+
+# gofmt, go vet, staticcheck, no code unreachable from main or a test
+# (deadcode), and no production function more complex than 15 (gocyclo;
+# tests are tables and sequences of checks, so they are not held to it).
+lint: $(STATICCHECK) $(DEADCODE) $(GOCYCLO)
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	@out="$$($(DEADCODE) -test ./...)" && test -z "$$out" || { echo "unreachable code:"; echo "$$out"; exit 1; }
+	$(GOCYCLO) -over 15 -ignore '_test\.go$$' .
 
 # Every layer: unit (engine, routines, files), Fyne widget tests (no GL),
 # end-to-end tests of the real binary under Xvfb and a private D-Bus, the

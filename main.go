@@ -2,7 +2,7 @@
 // watches sitting time and Fyne windows that play stretching routines.
 //
 // main only parses the first argument and dispatches; everything else lives
-// in app/ (see DESIGN.md for the process model).
+// in app/ (README.md, "How it runs", describes the process model).
 package main
 
 import (

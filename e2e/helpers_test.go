@@ -20,7 +20,7 @@ const (
 	menuTimeout     = 3 * time.Second // state change → menu relabelled
 )
 
-// Labels the tray menu must carry (DESIGN.md, "Tray menu labels").
+// Labels the tray menu must carry (README.md, "Using Limber").
 const (
 	labelStart      = "Start stretch routine"
 	labelRoutines   = "Routines"
@@ -86,7 +86,7 @@ type status struct {
 	ConfigErrors        []any    `json:"config_errors"`
 }
 
-// States `status --json` may report (DESIGN.md).
+// States `status --json` may report (README.md, "Command line").
 var knownStates = []string{"sitting", "away", "due", "paused", "outside_hours", "in_routine"}
 
 // jsonKind names the JSON type of a raw value.

@@ -9,7 +9,7 @@ import (
 )
 
 // Short limits make the whole sitting → reminder → break cycle observable
-// in seconds (daemon flags override the config for one run, DESIGN.md).
+// in seconds (daemon flags override the config for one run, README.md "Command line").
 var reminderFlags = []string{"--sitting-limit", "10s", "--natural-break", "4s", "--idle-source", "x11"}
 
 const (

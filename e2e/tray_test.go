@@ -188,7 +188,8 @@ func TestQuit(t *testing.T) {
 	}
 }
 
-// checkSocketModes: the socket is private to the user (DESIGN.md).
+// checkSocketModes: the socket is private to the user (README.md, "Where
+// files live": folder 0700, socket 0600).
 func checkSocketModes(t *testing.T, d *harness.Desktop) {
 	t.Helper()
 	sock, err := os.Stat(d.SocketPath())

@@ -8,9 +8,9 @@ import (
 // cue and get into position.
 const DefaultGetReady = 5 * time.Second
 
-// lastSeconds is when the LastThree event fires before a step ends, and how
+// lastThree is when the LastThree event fires before a step ends, and how
 // far into a step Previous restarts it rather than going back.
-const lastSeconds = 3 * time.Second
+const lastThree = 3 * time.Second
 
 // Phase is what the player is doing.
 type Phase int
@@ -162,9 +162,6 @@ func NewPlayer(r Routine, opts ...Option) *Player {
 	return p
 }
 
-// Routine returns the routine being played.
-func (p *Player) Routine() Routine { return p.r }
-
 // Start begins the routine at now with the get-ready count. Calling it again
 // has no effect.
 func (p *Player) Start(now time.Time) []Event {
@@ -267,7 +264,7 @@ func (p *Player) Previous(now time.Time) []Event {
 		evs = p.startStep(evs, p.idx-1)
 	case PhaseStep:
 		i := p.idx
-		if p.into < lastSeconds && i > 0 {
+		if p.into < lastThree && i > 0 {
 			i--
 		}
 		evs = p.startStep(evs, i)
@@ -384,9 +381,9 @@ func (p *Player) thresholds() [2]time.Duration {
 	n := p.phaseLen()
 	switch p.phase {
 	case PhaseStep:
-		return [2]time.Duration{n / 2, max(0, n-lastSeconds)}
+		return [2]time.Duration{n / 2, max(0, n-lastThree)}
 	case PhaseGetReady:
-		return [2]time.Duration{-1, max(0, n-lastSeconds)}
+		return [2]time.Duration{-1, max(0, n-lastThree)}
 	}
 	return [2]time.Duration{-1, -1}
 }

@@ -1,5 +1,5 @@
-// Package cli implements Limber's command line: the subcommands of
-// DESIGN.md, their exit codes and their messages. Commands that need the
+// Package cli implements Limber's command line: the subcommands, exit codes
+// and messages listed in README.md under "Command line". Commands that need the
 // daemon talk to it over the control socket; window commands start a Fyne
 // window in this process when no daemon runs.
 package cli
@@ -73,50 +73,56 @@ func Dispatch(env Env, cmd string, args []string) int {
 		// Not fatal: every message falls back to its English text.
 		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
 	}
-	switch cmd {
-	case "":
-		return runDaemon(env, args)
-	case "status":
-		return status(env, args)
-	case "pause":
-		return pause(env, args)
-	case "resume", "skip", "break", "quit":
-		return simple(env, control.Command(cmd), args)
-	case "snooze":
-		return snooze(env, args)
-	case "routine":
-		return routine(env, args)
-	case "routines":
-		return listRoutines(env, args)
-	case "check-routine":
-		return checkRoutine(env, args)
-	case "settings":
-		return window(env, control.WindowSettings, args)
-	case "stats":
-		return stats(env, args)
-	case "autostart":
-		return autostartCmd(env, args)
-	case "ui":
-		return ui(env, args)
-	case "version", "--version":
+	run, ok := handlers(cmd)[cmd]
+	if !ok {
+		return usageError(env, i18n.F("cli.unknown-command", i18n.Args{"Command": strconv.Quote(cmd)}))
+	}
+	return run(env, args)
+}
+
+// handlers maps each subcommand ("" is the daemon) to what runs it. cmd is
+// the subcommand being dispatched, for the handlers that name it.
+func handlers(cmd string) map[string]func(Env, []string) int {
+	simpleCmd := func(env Env, args []string) int { return simple(env, control.Command(cmd), args) }
+	version := func(env Env, args []string) int {
 		if len(args) != 0 {
 			return usageError(env, i18n.F("cli.no-arguments", i18n.Args{"Command": cmd}))
 		}
 		fmt.Fprintln(env.Stdout, env.Version)
 		return ExitOK
-	case "help", "--help", "-h":
+	}
+	help := func(env Env, _ []string) int {
 		fmt.Fprint(env.Stdout, usageText())
 		return ExitOK
-	default:
-		return usageError(env, i18n.F("cli.unknown-command", i18n.Args{"Command": strconv.Quote(cmd)}))
+	}
+	return map[string]func(Env, []string) int{
+		"":              runDaemon,
+		"status":        status,
+		"pause":         pause,
+		"resume":        simpleCmd,
+		"skip":          simpleCmd,
+		"break":         simpleCmd,
+		"quit":          simpleCmd,
+		"snooze":        snooze,
+		"routine":       routine,
+		"routines":      listRoutines,
+		"check-routine": checkRoutine,
+		"settings":      func(env Env, args []string) int { return window(env, control.WindowSettings, args) },
+		"stats":         stats,
+		"autostart":     autostartCmd,
+		"ui":            ui,
+		"version":       version,
+		"--version":     version,
+		"help":          help,
+		"--help":        help,
+		"-h":            help,
 	}
 }
 
 // usageText is the usage in the active language. The English text is the
 // usage constant above, copied into translations/en.json (a test keeps the
-// two and every language's list of commands in step).
-// usageText is the usage in the user's language. Fyne's message templates
-// drop a trailing newline, so it is put back here.
+// two and every language's list of commands in step). Fyne's message
+// templates drop a trailing newline, so it is put back here.
 func usageText() string { return strings.TrimRight(i18n.T("cli.usage"), "\n") + "\n" }
 
 func usageError(env Env, msg string) int {

@@ -315,8 +315,8 @@ func TestOr(t *testing.T) {
 	}
 }
 
-// TestEnglishContract pins the English texts that DESIGN.md, the README
-// and the end-to-end tests rely on.
+// TestEnglishContract pins the English texts that the README and the
+// end-to-end tests rely on.
 func TestEnglishContract(t *testing.T) {
 	en := readCatalogs(t)["en"]
 	for key, want := range map[string]string{

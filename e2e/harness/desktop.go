@@ -1,7 +1,6 @@
 package harness
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"time"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // startupTimeout bounds how long Xvfb and dbus-daemon may take to report
@@ -44,12 +45,11 @@ type Desktop struct {
 	display string // ":N"
 	busAddr string
 
-	Home          string
-	ConfigHome    string
-	StateHome     string
-	CacheHome     string
-	RuntimeDir    string
-	artifactsRoot string
+	Home       string
+	ConfigHome string
+	StateHome  string
+	CacheHome  string
+	RuntimeDir string
 
 	xvfb    *Process
 	busProc *Process
@@ -131,7 +131,7 @@ func (d *Desktop) Display() string { return d.display }
 func (d *Desktop) BusAddress() string { return d.busAddr }
 
 // SocketPath is where the daemon's control socket must live under this
-// desktop's XDG_RUNTIME_DIR (DESIGN.md, "Files follow XDG").
+// desktop's XDG_RUNTIME_DIR (README.md, "Where files live").
 func (d *Desktop) SocketPath() string {
 	return filepath.Join(d.RuntimeDir, "limber", "limber.sock")
 }
@@ -169,8 +169,7 @@ var displayNumber = regexp.MustCompile(`^[0-9]+$`)
 // startXvfb lets Xvfb pick a free display itself (-displayfd), which is race
 // free when several tests start desktops in parallel.
 func (d *Desktop) startXvfb() error {
-	line, proc, err := d.startReporting("Xvfb", "Xvfb",
-		"-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+	line, proc, err := d.startReporting("Xvfb", testdesktop.XvfbCommand("Xvfb"))
 	if err != nil {
 		return err
 	}
@@ -185,8 +184,7 @@ func (d *Desktop) startXvfb() error {
 // startBus starts the session bus with DISPLAY already set, so services it
 // activates land on our display.
 func (d *Desktop) startBus() error {
-	line, proc, err := d.startReporting("dbus-daemon", "dbus-daemon",
-		"--session", "--nofork", "--nopidfile", "--print-address=3")
+	line, proc, err := d.startReporting("dbus-daemon", testdesktop.BusCommand("dbus-daemon", "--session"))
 	if err != nil {
 		return err
 	}
@@ -198,41 +196,24 @@ func (d *Desktop) startBus() error {
 	return nil
 }
 
-// startReporting starts a helper that writes one line to fd 3 once it is
-// ready (Xvfb -displayfd, dbus-daemon --print-address) and returns that line.
-func (d *Desktop) startReporting(name, bin string, args ...string) (string, *Process, error) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		return "", nil, fmt.Errorf("%s: pipe: %w", name, err)
-	}
-	defer r.Close()
-	cmd := exec.Command(bin, args...)
+// startReporting starts a server that writes one line to fd 3 once it is
+// ready (testdesktop.Launch) as one of the desktop's processes, and returns
+// that line.
+func (d *Desktop) startReporting(name string, cmd *exec.Cmd) (string, *Process, error) {
 	cmd.Env = d.Env()
-	cmd.ExtraFiles = []*os.File{w}
-	proc, err := d.start(name, cmd)
-	w.Close() // the child holds its own copy; EOF now means it died
+	var proc *Process
+	line, err := testdesktop.Launch(cmd, func(c *exec.Cmd) error {
+		var err error
+		proc, err = d.start(name, c)
+		return err
+	}, startupTimeout)
+	if err != nil && proc != nil {
+		return "", proc, fmt.Errorf("%s: %w; stderr:\n%s", name, err, proc.Stderr())
+	}
 	if err != nil {
-		return "", nil, err
+		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
-
-	type result struct {
-		line string
-		err  error
-	}
-	ch := make(chan result, 1)
-	go func() {
-		line, err := bufio.NewReader(r).ReadString('\n')
-		ch <- result{strings.TrimSpace(line), err}
-	}()
-	select {
-	case res := <-ch:
-		if res.line == "" {
-			return "", proc, fmt.Errorf("%s exited before it was ready (%v); stderr:\n%s", name, res.err, proc.Stderr())
-		}
-		return res.line, proc, nil
-	case <-time.After(startupTimeout):
-		return "", proc, fmt.Errorf("%s not ready after %s; stderr:\n%s", name, startupTimeout, proc.Stderr())
-	}
+	return line, proc, nil
 }
 
 // Bus returns a shared client connection to the private session bus, for
@@ -385,11 +366,6 @@ func (d *Desktop) xdotool(args ...string) error {
 // input for the X screensaver idle timer.
 func (d *Desktop) MoveMouse(x, y int) error {
 	return d.xdotool("mousemove", fmt.Sprint(x), fmt.Sprint(y))
-}
-
-// Type types text into the focused window with XTest key events.
-func (d *Desktop) Type(text string) error {
-	return d.xdotool("type", "--delay", "20", text)
 }
 
 // runWithTimeout runs cmd and returns its combined output, killing it after

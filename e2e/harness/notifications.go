@@ -232,17 +232,6 @@ func (n *Notifications) InvokeAction(id uint32, key string) error {
 	return nil
 }
 
-// Dismiss simulates the user closing the bubble: NotificationClosed(id, 2).
-func (n *Notifications) Dismiss(id uint32) error {
-	if !n.markClosed(id) {
-		return fmt.Errorf("notification %d is not open", id)
-	}
-	if err := n.conn.Emit(notificationsPath, notificationsIface+".NotificationClosed", id, ClosedDismissed); err != nil {
-		return fmt.Errorf("emit NotificationClosed(%d): %w", id, err)
-	}
-	return nil
-}
-
 // SetInhibited switches the server's do-not-disturb mode (the Inhibited
 // property, announced with PropertiesChanged as GNOME and KDE do).
 func (n *Notifications) SetInhibited(on bool) {

@@ -119,9 +119,6 @@ func (d *Desktop) start(name string, cmd *exec.Cmd) (*Process, error) {
 	return p, nil
 }
 
-// Name is the command line the process was started with, for messages.
-func (p *Process) Name() string { return p.name }
-
 // Pid is the process id.
 func (p *Process) Pid() int { return p.cmd.Process.Pid }
 
@@ -140,9 +137,6 @@ func (p *Process) Exited() bool {
 		return false
 	}
 }
-
-// Done is closed when the process has exited.
-func (p *Process) Done() <-chan struct{} { return p.done }
 
 // Wait waits up to timeout for the process to exit and returns its exit code
 // (-1 when killed by a signal).

@@ -45,9 +45,6 @@ func (d *Desktop) Tray(item Item) *Tray {
 	return &Tray{conn: d.Bus(), item: item}
 }
 
-// Item is the item this client talks to.
-func (tr *Tray) Item() Item { return tr.item }
-
 func (tr *Tray) object() dbus.BusObject {
 	return tr.conn.Object(tr.item.Service, tr.item.Path)
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
 
-	"github.com/limber-app/limber/reminders/internal/testbus"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // wm plays the window manager's part on a bare Xvfb: it owns windows and
@@ -59,7 +59,7 @@ func (w *wm) set(win xproto.Window, prop string, typ xproto.Atom, values ...uint
 }
 
 func TestFullscreen(t *testing.T) {
-	display := testbus.Xvfb(t)
+	display := testdesktop.Xvfb(t)
 	wm := newWM(t, display)
 	fs, err := newFullscreen(display)
 	if err != nil {
@@ -108,7 +108,7 @@ func TestFullscreen(t *testing.T) {
 }
 
 func TestNewWithDisplay(t *testing.T) {
-	display := testbus.Xvfb(t)
+	display := testdesktop.Xvfb(t)
 	wm := newWM(t, display)
 	win := wm.window()
 	wm.set(win, "_NET_WM_STATE", xproto.AtomAtom, uint32(wm.atom("_NET_WM_STATE_FULLSCREEN")))

@@ -7,7 +7,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/testbus"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // fakeServer is a notification server's Properties interface that counts
@@ -42,7 +42,7 @@ func (f *fakeServer) getCount() int {
 
 func serve(t *testing.T, addr string, f *fakeServer) *dbus.Conn {
 	t.Helper()
-	conn := testbus.Own(t, addr, notifService)
+	conn := testdesktop.Own(t, addr, notifService)
 	if err := conn.Export(f, notifPath, propsIface); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 }
 
 func TestInhibitedFollowsServer(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := &fakeServer{}
 	srv.set(false)
 	srvConn := serve(t, addr, srv)
@@ -108,19 +108,25 @@ func TestInhibitedFollowsServer(t *testing.T) {
 		t.Errorf("%d Get calls after a change signal, want 1", n)
 	}
 
-	// Other properties changing leave the cache alone.
+	// Other properties changing leave the cache alone, and an impostor
+	// cannot flip it. Either would bump gen before the invalidation below,
+	// which the bus delivers after them: the impostor's GetId returns only
+	// once the bus has routed its signal.
+	gen := w.state().gen
 	changed(t, srvConn, map[string]dbus.Variant{"Other": dbus.MakeVariant(1)})
-	// An impostor cannot flip it.
-	impostor := testbus.Conn(t, addr)
+	impostor := testdesktop.Conn(t, addr)
 	changed(t, impostor, map[string]dbus.Variant{inhibitedKey: dbus.MakeVariant(false)})
-	time.Sleep(100 * time.Millisecond)
-	if !w.inhibited() {
-		t.Error("impostor or unrelated property cleared Inhibited")
+	if err := impostor.BusObject().Call("org.freedesktop.DBus.GetId", 0).Err; err != nil {
+		t.Fatal(err)
 	}
 
 	// Invalidation forces a fresh read.
 	srv.set(false)
 	changed(t, srvConn, map[string]dbus.Variant{}, inhibitedKey)
+	eventually(t, "invalidation applied", func() bool { return !w.state().known })
+	if got := w.state().gen; got != gen+1 {
+		t.Errorf("%d cache changes before the invalidation, want none: impostor or unrelated property applied", got-gen-1)
+	}
 	eventually(t, "Inhibited re-read as false", func() bool { return !w.inhibited() })
 	if n := srv.getCount(); n != 2 {
 		t.Errorf("%d Get calls after invalidation, want 2", n)
@@ -128,7 +134,7 @@ func TestInhibitedFollowsServer(t *testing.T) {
 }
 
 func TestInhibitedServerRestart(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	old := &fakeServer{}
 	old.set(true)
 	oldConn := serve(t, addr, old)
@@ -156,7 +162,7 @@ func TestInhibitedErrorsMeanFalse(t *testing.T) {
 		{"no server", func(*testing.T, string) {}},
 		{"server without the property", func(t *testing.T, addr string) { serve(t, addr, &fakeServer{}) }},
 		{"property of the wrong type", func(t *testing.T, addr string) {
-			conn := testbus.Own(t, addr, notifService)
+			conn := testdesktop.Own(t, addr, notifService)
 			if err := conn.Export(wrongType{}, notifPath, propsIface); err != nil {
 				t.Fatal(err)
 			}
@@ -164,7 +170,7 @@ func TestInhibitedErrorsMeanFalse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			addr := testbus.DBus(t)
+			addr := testdesktop.DBus(t)
 			tt.setup(t, addr)
 			w := &watcher{inhibit: newInhibit(t, addr)}
 			start := time.Now()
@@ -200,7 +206,7 @@ func TestNewWithoutSources(t *testing.T) {
 }
 
 func TestNewOnPrivateBus(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := &fakeServer{}
 	srv.set(true)
 	serve(t, addr, srv)
@@ -211,4 +217,16 @@ func TestNewOnPrivateBus(t *testing.T) {
 	if active, err := w.Active(); !active || err != nil {
 		t.Errorf("Active() = %v, %v; want true, nil", active, err)
 	}
+}
+
+// watchState is a snapshot of the watcher's cache.
+type watchState struct {
+	known, value bool
+	gen          uint64
+}
+
+func (w *inhibitWatch) state() watchState {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return watchState{w.known, w.value, w.gen}
 }

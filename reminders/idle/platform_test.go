@@ -11,12 +11,12 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/testbus"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 func TestX11IdleResetsOnPointerMotion(t *testing.T) {
-	display := testbus.Xvfb(t)
-	xdotool := testbus.Require(t, "xdotool")
+	display := testdesktop.Xvfb(t)
+	xdotool := testdesktop.Require(t, "xdotool")
 
 	src, err := newX11(display)
 	if err != nil {
@@ -109,8 +109,8 @@ func TestDBusSources(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			addr := testbus.DBus(t)
-			svc := testbus.Own(t, addr, tt.service)
+			addr := testdesktop.DBus(t)
+			svc := testdesktop.Own(t, addr, tt.service)
 			if err := svc.Export(tt.impl, tt.path, tt.iface); err != nil {
 				t.Fatal(err)
 			}
@@ -161,8 +161,8 @@ func openScreenSaverOn(c *dbus.Conn) (Source, error) {
 // screensaver. The Wayland session has no compositor socket, so wayland is
 // rejected too, and x11 is never tried.
 func TestOpenReportOnPrivateBus(t *testing.T) {
-	addr := testbus.DBus(t)
-	svc := testbus.Own(t, addr, screenSaverService)
+	addr := testdesktop.DBus(t)
+	svc := testdesktop.Own(t, addr, screenSaverService)
 	if err := svc.Export(kdeFake{ms: 2_000}, "/org/freedesktop/ScreenSaver", screenSaverService); err != nil {
 		t.Fatal(err)
 	}

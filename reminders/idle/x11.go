@@ -38,6 +38,7 @@ func newX11(display string) (*x11Source, error) {
 	}
 	if err := screensaver.Init(conn); err != nil {
 		conn.Close()
+		//lint:ignore ST1005 X is the window system's name
 		return nil, fmt.Errorf("X display %s: %w", display, err)
 	}
 	root := xproto.Setup(conn).DefaultScreen(conn).Root

@@ -10,7 +10,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/testbus"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // notifyCall is one Notify call as the server saw it.
@@ -97,7 +97,7 @@ func (f *fakeServer) lastCall(t *testing.T) notifyCall {
 
 func startServer(t *testing.T, addr string, caps ...string) *fakeServer {
 	t.Helper()
-	f := &fakeServer{conn: testbus.Own(t, addr, service), caps: caps}
+	f := &fakeServer{conn: testdesktop.Own(t, addr, service), caps: caps}
 	if err := f.conn.Export(f, path, iface); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestNotifyArguments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			addr := testbus.DBus(t)
+			addr := testdesktop.DBus(t)
 			srv := startServer(t, addr, tt.caps...)
 			n := newTestNotifier(t, addr)
 			if got, want := n.SupportsActions(), slices.Contains(tt.caps, "actions"); got != want {
@@ -178,7 +178,7 @@ func TestNotifyArguments(t *testing.T) {
 }
 
 func TestReplacesPreviousReminder(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := startServer(t, addr, "actions")
 	n := newTestNotifier(t, addr)
 	ctx := context.Background()
@@ -220,14 +220,14 @@ func TestReplacesPreviousReminder(t *testing.T) {
 }
 
 func TestActionInvoked(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := startServer(t, addr, "actions")
 	n := newTestNotifier(t, addr)
 	id, err := n.Send(context.Background(), nudge)
 	if err != nil {
 		t.Fatal(err)
 	}
-	impostor := testbus.Conn(t, addr)
+	impostor := testdesktop.Conn(t, addr)
 
 	// Another app's notification, a spoofed signal, then ours.
 	for _, e := range []struct {
@@ -255,7 +255,7 @@ func TestActionInvoked(t *testing.T) {
 }
 
 func TestCloseWithdrawsReminder(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := startServer(t, addr, "actions")
 	n := newTestNotifier(t, addr)
 	id, err := n.Send(context.Background(), nudge)
@@ -287,7 +287,7 @@ func TestNoServer(t *testing.T) {
 		name string
 		addr func(t *testing.T) string
 	}{
-		{"bus without server", func(t *testing.T) string { return testbus.DBus(t) }},
+		{"bus without server", func(t *testing.T) string { return testdesktop.DBus(t) }},
 		{"no bus", func(*testing.T) string { return "unix:path=/nonexistent/limber-test" }},
 	}
 	for _, tt := range tests {
@@ -310,7 +310,7 @@ func TestNoServer(t *testing.T) {
 }
 
 func TestWedgedServer(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := startServer(t, addr, "actions")
 	n := newTestNotifier(t, addr)
 	srv.wedge(t)
@@ -335,7 +335,7 @@ func TestWedgedServer(t *testing.T) {
 }
 
 func TestNewOnSessionBus(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := startServer(t, addr, "actions", "body")
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", addr)
 	n, err := New(WithAppName("Limber dev"))

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gen2brain/beeep"
 )
 
 func TestValidate(t *testing.T) {
@@ -96,5 +98,26 @@ func TestBeeepNotifier(t *testing.T) {
 				t.Error("beeep claims action support")
 			}
 		})
+	}
+}
+
+// TestNewBeeep checks what the Windows and macOS notifier sets up: beeep
+// takes the sender's name only through its package variable, and the
+// notifier has no actions and nothing to close.
+func TestNewBeeep(t *testing.T) {
+	old := beeep.AppName
+	t.Cleanup(func() { beeep.AppName = old })
+	b := newBeeep(config{appName: "Limber test"})
+	if beeep.AppName != "Limber test" {
+		t.Errorf("beeep.AppName = %q, want %q", beeep.AppName, "Limber test")
+	}
+	if b.notify == nil || b.alert == nil {
+		t.Error("newBeeep left notify or alert unset")
+	}
+	if b.SupportsActions() || b.Actions() != nil {
+		t.Error("beeep claims action support")
+	}
+	if err := b.Close(); err != nil {
+		t.Errorf("Close = %v", err)
 	}
 }

@@ -223,44 +223,13 @@ func run(ctx context.Context, out chan<- Event, buses []*bus, sessionPath dbus.O
 	}
 	var state lockState
 	for {
-		var (
-			sig    *dbus.Signal
-			ok     bool
-			c0, c1 chan *dbus.Signal // at most two buses; nil never fires
-		)
-		c0 = chans[0]
-		if len(chans) > 1 {
-			c1 = chans[1]
-		}
-		select {
-		case <-ctx.Done():
+		sig, ok := receive(ctx, chans)
+		if !ok {
 			return
-		case sig, ok = <-c0:
-			if !ok {
-				chans[0] = nil
-				continue
-			}
-		case sig, ok = <-c1:
-			if !ok {
-				chans[1] = nil
-				continue
-			}
 		}
 		ev, valid := translate(sig, sessionPath)
-		if !valid {
+		if !valid || state.repeats(ev) {
 			continue
-		}
-		switch ev {
-		case Lock:
-			if state == locked {
-				continue
-			}
-			state = locked
-		case Unlock:
-			if state == unlocked {
-				continue
-			}
-			state = unlocked
 		}
 		select {
 		case out <- ev:
@@ -268,6 +237,52 @@ func run(ctx context.Context, out chan<- Event, buses []*bus, sessionPath dbus.O
 			return
 		}
 	}
+}
+
+// receive waits for the next signal from either bus (there are at most
+// two), forgetting a bus whose channel closes. It reports false when ctx
+// is done.
+func receive(ctx context.Context, chans []chan *dbus.Signal) (*dbus.Signal, bool) {
+	for {
+		var c0, c1 chan *dbus.Signal // nil never fires
+		c0 = chans[0]
+		if len(chans) > 1 {
+			c1 = chans[1]
+		}
+		select {
+		case <-ctx.Done():
+			return nil, false
+		case sig, ok := <-c0:
+			if ok {
+				return sig, true
+			}
+			chans[0] = nil
+		case sig, ok := <-c1:
+			if ok {
+				return sig, true
+			}
+			chans[1] = nil
+		}
+	}
+}
+
+// repeats records ev and reports whether it repeats the lock state already
+// announced, so one lock reported by several sources yields one event.
+func (s *lockState) repeats(ev Event) bool {
+	var next lockState
+	switch ev {
+	case Lock:
+		next = locked
+	case Unlock:
+		next = unlocked
+	default:
+		return false
+	}
+	if *s == next {
+		return true
+	}
+	*s = next
+	return false
 }
 
 // translate maps a D-Bus signal to an Event; sessionPath is this process's

@@ -9,7 +9,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/testbus"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 const mySession = dbus.ObjectPath("/org/freedesktop/login1/session/c2")
@@ -128,16 +128,16 @@ func TestWatchAllSources(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			// One private bus stands in for both the system and session bus.
-			addr := testbus.DBus(t)
-			logind := testbus.Own(t, addr, login1Service)
+			addr := testdesktop.DBus(t)
+			logind := testdesktop.Own(t, addr, login1Service)
 			if err := logind.Export(fakeLogind{byPID: byPID}, login1Path, login1Manager); err != nil {
 				t.Fatal(err)
 			}
-			fdo := testbus.Own(t, addr, fdoScreenSaver)
-			gnome := testbus.Own(t, addr, gnomeScreenSaver)
-			impostor := testbus.Conn(t, addr)
+			fdo := testdesktop.Own(t, addr, fdoScreenSaver)
+			gnome := testdesktop.Own(t, addr, gnomeScreenSaver)
+			impostor := testdesktop.Conn(t, addr)
 
-			ch, rep, cancel := startWatch(t, config{system: testbus.Conn(t, addr), session: testbus.Conn(t, addr), pid: 4242})
+			ch, rep, cancel := startWatch(t, config{system: testdesktop.Conn(t, addr), session: testdesktop.Conn(t, addr), pid: 4242})
 			for _, src := range []string{SourceLogindSleep, SourceLogindLock, SourceFreedesktopSaver, SourceGNOMESaver} {
 				if err, ok := rep[src]; !ok || err != nil {
 					t.Errorf("report %s = %v (reported %v), want nil", src, err, ok)
@@ -181,10 +181,10 @@ func TestWatchAllSources(t *testing.T) {
 }
 
 func TestWatchWithoutLogind(t *testing.T) {
-	addr := testbus.DBus(t)
-	saver := testbus.Own(t, addr, fdoScreenSaver)
+	addr := testdesktop.DBus(t)
+	saver := testdesktop.Own(t, addr, fdoScreenSaver)
 	start := time.Now()
-	ch, rep, _ := startWatch(t, config{system: testbus.Conn(t, addr), session: testbus.Conn(t, addr), pid: 1})
+	ch, rep, _ := startWatch(t, config{system: testdesktop.Conn(t, addr), session: testdesktop.Conn(t, addr), pid: 1})
 	if d := time.Since(start); d > callTimeout {
 		t.Errorf("setup took %v without logind", d)
 	}
@@ -199,8 +199,8 @@ func TestWatchWithoutLogind(t *testing.T) {
 }
 
 func TestWatchNothingAvailable(t *testing.T) {
-	addr := testbus.DBus(t)
-	dead := testbus.Conn(t, addr)
+	addr := testdesktop.DBus(t)
+	dead := testdesktop.Conn(t, addr)
 	dead.Close()
 	rep := reports{}
 	ch, err := watch(context.Background(), config{system: dead, session: dead, report: rep.hook})

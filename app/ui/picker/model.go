@@ -1,11 +1,9 @@
 package picker
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/routines"
@@ -110,35 +108,10 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// lengthLabel says how long a routine takes, to the minute ("2 min"); very
-// short routines say their seconds so they never read as "0 min".
-func lengthLabel(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	if d < 50*time.Second {
-		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
-	}
-	return fmt.Sprintf("%d min", max(1, int(d.Round(time.Minute)/time.Minute)))
-}
-
-// secondsLabel is a step time: "20 s", "1 min 10 s".
-func secondsLabel(d time.Duration) string {
-	sec := int(d.Round(time.Second) / time.Second)
-	switch {
-	case sec < 60:
-		return fmt.Sprintf("%d s", sec)
-	case sec%60 == 0:
-		return fmt.Sprintf("%d min", sec/60)
-	default:
-		return fmt.Sprintf("%d min %d s", sec/60, sec%60)
-	}
-}
-
 // summary is the one-line description of a routine in the list and the
 // preview: "2 min · Standing, at the desk · Neck, shoulders".
 func summary(r routines.Routine) string {
-	parts := []string{lengthLabel(r.Duration())}
+	parts := []string{i18n.Minutes(r.Duration())}
 	if ps := r.Positions(); len(ps) > 0 {
 		names := make([]string, len(ps))
 		for i, p := range ps {
@@ -173,9 +146,9 @@ func origin(r routines.Routine) string {
 func stepTiming(s routines.Step) string {
 	var t string
 	if s.Timing.IsReps() {
-		t = i18n.N("picker.reps", s.Timing.Reps, i18n.Args{"Length": secondsLabel(s.Timing.Duration())})
+		t = i18n.N("picker.reps", s.Timing.Reps, i18n.Args{"Length": i18n.Short(s.Timing.Duration())})
 	} else {
-		t = i18n.F("picker.hold", i18n.Args{"Length": secondsLabel(s.Timing.Duration())})
+		t = i18n.F("picker.hold", i18n.Args{"Length": i18n.Short(s.Timing.Duration())})
 	}
 	switch s.Sides {
 	case routines.SidesBoth:

@@ -146,21 +146,7 @@ func button(label string, icon fyne.Resource, action func()) *widget.Button {
 
 // headline is the prompt's first line: "You have been sitting for 47 minutes".
 func headline(sitting time.Duration) string {
-	return i18n.F("prompt.headline", i18n.Args{"Duration": sittingLabel(sitting)})
-}
-
-// sittingLabel says a sitting time in whole minutes, rounded down (the
-// user has sat at least that long): "1 minute", "47 minutes", "1h 05min".
-func sittingLabel(d time.Duration) string {
-	m := int(d / time.Minute)
-	switch {
-	case m < 1:
-		return i18n.T("duration.less-than-a-minute")
-	case m < 60:
-		return i18n.N("duration.minutes", m, nil)
-	default:
-		return hoursMinutes(m)
-	}
+	return i18n.F("prompt.headline", i18n.Args{"Duration": i18n.Long(sitting)})
 }
 
 // snoozeLabel is the Snooze button's text: "Snooze 10 min", "Snooze 1h 30min",
@@ -169,24 +155,8 @@ func snoozeLabel(d time.Duration) string {
 	if d <= 0 {
 		return i18n.T("prompt.snooze")
 	}
-	var length string
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case d < time.Minute:
-		length = fmt.Sprintf("%d s", max(1, int(d.Round(time.Second)/time.Second)))
-	case m < 60:
-		length = fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		length = fmt.Sprintf("%dh", m/60)
-	default:
-		length = hoursMinutes(m)
-	}
+	length := i18n.Minutes(d)
 	return i18n.F("prompt.snooze-for", i18n.Args{"Length": length})
-}
-
-// hoursMinutes says m minutes as hours and minutes: "1h 05min".
-func hoursMinutes(m int) string {
-	return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
 }
 
 // routineLine names what Start opens: "Quick standing reset · 2 min".

@@ -67,7 +67,7 @@ func suggestion(t *testing.T) (routines.Stretch, routines.Routine) {
 	t.Helper()
 	s, ok := routines.LookupStretch("shoulder-rolls")
 	if !ok {
-		t.Skip("library has no shoulder-rolls stretch")
+		t.Fatal("library has no shoulder-rolls stretch")
 	}
 	r := routines.Routine{ID: "quick", Name: "Quick standing reset", Steps: []routines.Step{
 		routines.StepOf(s, 0), routines.StepOf(s, 0), routines.StepOf(s, 0), routines.StepOf(s, 0), routines.StepOf(s, 0),
@@ -157,9 +157,9 @@ func TestDegenerateOptions(t *testing.T) {
 func TestRender(t *testing.T) {
 	s, r := suggestion(t)
 	var shots [2]image.Image
-	for i, th := range []fyne.Theme{theme.LightTheme(), theme.DarkTheme()} {
+	for i, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		a := test.NewTempApp(t)
-		a.Settings().SetTheme(th)
+		a.Settings().SetTheme(uitest.Variant(variant))
 		v := New(Options{Sitting: 65 * time.Minute, Stretch: s, Routine: r, SnoozeFor: 10 * time.Minute,
 			Start: func() {}, Snooze: func() {}, Skip: func() {}})
 		w := test.NewWindow(v.Content())
@@ -175,14 +175,14 @@ func TestRender(t *testing.T) {
 
 func TestThemeChangeRecoloursPicture(t *testing.T) {
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(theme.LightTheme())
+	a.Settings().SetTheme(uitest.Variant(theme.VariantLight))
 	s, r := suggestion(t)
 	v := New(Options{Stretch: s, Routine: r})
 	light, ok := v.picture.Image.(*image.RGBA)
 	if !ok {
 		t.Fatalf("picture is a %T, want *image.RGBA", v.picture.Image)
 	}
-	a.Settings().SetTheme(theme.DarkTheme())
+	a.Settings().SetTheme(uitest.Variant(theme.VariantDark))
 	if dark := v.picture.Image.(*image.RGBA); bytes.Equal(dark.Pix, light.Pix) {
 		t.Fatal("picture kept its light colours after switching to dark")
 	}

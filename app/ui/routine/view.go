@@ -97,9 +97,6 @@ func New(o Options) *View {
 // Content is the window's content.
 func (v *View) Content() fyne.CanvasObject { return v.root }
 
-// Player exposes the state machine, for tests and for the window's title.
-func (v *View) Player() *routines.Player { return v.player }
-
 func (v *View) build() {
 	v.title = widget.NewLabelWithStyle(i18n.RoutineName(v.o.Routine), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.stepNo = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -268,6 +265,16 @@ func (v *View) render() {
 	if paused {
 		phase = st.Resumes
 	}
+	v.renderPhase(phase, paused)
+	v.renderStep(st.Current, phase)
+	v.renderCount(st.Left, paused)
+	v.renderPicture(st, phase)
+	v.renderNext(st, phase)
+}
+
+// renderPhase shows what the player is doing above the countdown, and
+// whether the pause button pauses or resumes.
+func (v *View) renderPhase(phase routines.Phase, paused bool) {
 	switch {
 	case paused:
 		v.setPhase(i18n.T("view.paused"), theme.ColorNameWarning)
@@ -285,32 +292,39 @@ func (v *View) render() {
 		v.pauseBtn.SetText(i18n.T("view.pause"))
 		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
 	}
+}
 
-	seg := st.Current
+// renderStep shows the current step's name, side, cues, caution and
+// repetitions.
+func (v *View) renderStep(seg routines.SegmentView, phase routines.Phase) {
 	step := seg.Step
 	v.name.SetText(i18n.StepName(step))
 	v.side.SetText(sideText(seg.Side))
-	if v.side.Text == "" {
-		v.side.Hide()
-	} else {
-		v.side.Show()
-	}
+	showIf(v.side, v.side.Text != "")
 	v.cues.SetText(bullets(i18n.StepCues(step)))
 	v.caution.SetText(i18n.StepCaution(step))
-	if step.Caution == "" {
-		v.caution.Hide()
-	} else {
-		v.caution.Show()
-	}
-	if step.Timing.IsReps() && phase == routines.PhaseStep {
-		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": shortDur(step.Timing.Pace)}))
-	} else if step.Timing.IsReps() {
+	showIf(v.caution, step.Caution != "")
+	switch {
+	case step.Timing.IsReps() && phase == routines.PhaseStep:
+		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": i18n.Seconds(step.Timing.Pace)}))
+	case step.Timing.IsReps():
 		v.reps.SetText(i18n.N("view.reps", step.Timing.Reps, nil))
-	} else {
+	default:
 		v.reps.SetText("")
 	}
+}
 
-	left := st.Left
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// renderCount shows the countdown, larger and in colour in its last three
+// seconds.
+func (v *View) renderCount(left time.Duration, paused bool) {
 	v.count.Text = clock(left)
 	last := left <= 3*time.Second && left > 0 && !paused
 	if last {
@@ -321,7 +335,13 @@ func (v *View) render() {
 		v.count.TextSize = 72
 	}
 	v.count.Refresh()
+}
 
+// renderPicture shows the step's picture (a moving stretch alternates its
+// frames once a second) and starts drawing the next step's.
+func (v *View) renderPicture(st routines.State, phase routines.Phase) {
+	seg := st.Current
+	step := seg.Step
 	frames := v.framesFor(seg.Index, step)
 	i := 0
 	if step.Moving && len(frames) > 1 && phase == routines.PhaseStep {
@@ -336,8 +356,13 @@ func (v *View) render() {
 	if st.HasNext {
 		v.prefetch(st.Next.Index, st.Next.Step)
 	}
+}
 
-	if st.HasNext && phase != routines.PhaseGetReady {
+// renderNext shows what comes next: the routine's length before it starts,
+// the next step with its thumbnail, or that this is the last step.
+func (v *View) renderNext(st routines.State, phase routines.Phase) {
+	switch {
+	case st.HasNext && phase != routines.PhaseGetReady:
 		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
 		// The thumbnail appears once the prefetch has drawn it.
 		if f, ok := v.frames[st.Next.Index]; ok {
@@ -346,10 +371,10 @@ func (v *View) render() {
 		} else {
 			v.nextImg.Hide()
 		}
-	} else if phase == routines.PhaseGetReady {
-		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": longDur(v.o.Routine.Duration())}))
+	case phase == routines.PhaseGetReady:
+		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": i18n.Short(v.o.Routine.Duration())}))
 		v.nextImg.Hide()
-	} else {
+	default:
 		v.nextText.SetText(i18n.T("view.last-step"))
 		v.nextImg.Hide()
 	}
@@ -358,7 +383,7 @@ func (v *View) render() {
 
 func (v *View) renderFinish() {
 	out := v.player.Outcome()
-	text := i18n.F("view.stretched-for", i18n.Args{"Length": longDur(out.Active)})
+	text := i18n.F("view.stretched-for", i18n.Args{"Length": i18n.Short(out.Active)})
 	if v.o.BreaksToday != nil {
 		n := v.o.BreaksToday()
 		if n == 1 {
@@ -454,24 +479,4 @@ func sideSuffix(s routines.Side) string {
 func clock(d time.Duration) string {
 	s := int((d + time.Second - 1) / time.Second)
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
-func shortDur(d time.Duration) string {
-	if d%time.Second == 0 {
-		return fmt.Sprintf("%d s", int(d/time.Second))
-	}
-	return fmt.Sprintf("%.1f s", d.Seconds())
-}
-
-func longDur(d time.Duration) string {
-	d = d.Round(time.Second)
-	m, s := int(d/time.Minute), int(d%time.Minute/time.Second)
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	default:
-		return fmt.Sprintf("%d min %02d s", m, s)
-	}
 }

@@ -178,17 +178,12 @@ func TestKeyboard(t *testing.T) {
 
 func TestPerSideAndSafetyNote(t *testing.T) {
 	clk, rec := newClock(), &recorder{}
-	// Find a built-in whose first step is done per side.
-	var r routines.Routine
-	for _, b := range routines.Builtin() {
-		if b.Steps[0].Sides == routines.SidesBoth {
-			r = b
-			break
-		}
+	// A routine of its own that starts with a per-side step.
+	s, ok := routines.LookupStretch("neck-side-tilt")
+	if !ok || !s.PerSide {
+		t.Fatal("library has no per-side neck-side-tilt stretch")
 	}
-	if r.ID == "" {
-		t.Skip("no built-in starts with a per-side step")
-	}
+	r := routines.Routine{ID: "per-side", Name: "Per side", Steps: []routines.Step{routines.StepOf(s, 0)}}
 	v, _ := newView(t, r, clk, rec, true)
 	if v.side.Text != "Left side" {
 		t.Errorf("side = %q, want Left side", v.side.Text)

@@ -44,7 +44,6 @@ func (p P) sub(q P) P            { return P{p.X - q.X, p.Y - q.Y} }
 func (p P) mul(k float64) P      { return P{p.X * k, p.Y * k} }
 func (p P) len() float64         { return math.Hypot(p.X, p.Y) }
 func lerp(a, b P, t float64) P   { return a.add(b.sub(a).mul(t)) }
-func at(x, y float64) *P         { return &P{x, y} }
 func deg(a float64) *float64     { return &a }
 func angleOf(v P) float64        { return math.Atan2(v.X, -v.Y) * 180 / math.Pi }
 func (p P) polar(a, l float64) P { return p.add(dir(a).mul(l)) }

@@ -91,10 +91,9 @@ func arrow(a, c, b P) overlay {
 	return func(w *svgWriter, _ skeleton) { w.arrow(a, c, b) }
 }
 
-func headOf(s skeleton) P  { return s.head }
-func hipOf(s skeleton) P   { return s.hip }
-func neckOf(s skeleton) P  { return s.neck }
-func knee0Of(s skeleton) P { return s.knee[0] }
+func headOf(s skeleton) P { return s.head }
+func hipOf(s skeleton) P  { return s.hip }
+func neckOf(s skeleton) P { return s.neck }
 
 func seated(p Pose, over ...overlay) frame {
 	return fig(p, func(w *svgWriter, s skeleton) { w.chairSide(s.hip) }, over...)

@@ -1,15 +1,18 @@
-// Package testbus starts throw-away D-Bus and X servers for the tests of the
-// reminders platform packages, so that they exercise the real wire protocols
-// without touching the developer's desktop session.
+// Package testdesktop starts throw-away X (Xvfb) and D-Bus servers for
+// tests, so that they exercise the real wire protocols without touching the
+// developer's desktop session. The reminders platform packages use Xvfb and
+// DBus directly; the end-to-end harness (e2e/harness) builds its private
+// desktop from XvfbCommand, BusCommand and Launch.
 //
-// Both helpers skip the test when the server binary is missing, unless the
-// environment variable CI is "true": on CI a missing tool is a broken image
-// and must fail loudly instead of silently testing nothing.
-package testbus
+// The test helpers skip the test when the server binary is missing, unless
+// the environment variable CI is "true": on CI a missing tool is a broken
+// image and must fail loudly instead of silently testing nothing.
+package testdesktop
 
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,7 +64,7 @@ func DBus(t testing.TB) string {
 	t.Helper()
 	bin := Require(t, "dbus-daemon")
 	// Unix socket paths are limited to ~108 bytes; t.TempDir can exceed that.
-	dir, err := os.MkdirTemp("", "testbus")
+	dir, err := os.MkdirTemp("", "testdesktop")
 	if err != nil {
 		t.Fatalf("create bus dir: %v", err)
 	}
@@ -71,19 +74,11 @@ func DBus(t testing.TB) string {
 		t.Fatalf("write bus config: %v", err)
 	}
 
-	cmd := exec.Command(bin, "--config-file="+conf, "--print-address=1", "--nofork", "--nopidfile")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatalf("dbus-daemon stdout: %v", err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start dbus-daemon: %v", err)
-	}
+	cmd := BusCommand(bin, "--config-file="+conf)
+	addr, err := Launch(cmd, (*exec.Cmd).Start, startTimeout)
 	t.Cleanup(func() { stop(cmd) })
-
-	addr, err := readLine(out)
 	if err != nil {
-		t.Fatalf("dbus-daemon address: %v", err)
+		t.Fatalf("dbus-daemon: %v", err)
 	}
 	return addr
 }
@@ -117,30 +112,51 @@ func Own(t testing.TB, addr, name string) *dbus.Conn {
 func Xvfb(t testing.TB) string {
 	t.Helper()
 	bin := Require(t, "Xvfb")
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatalf("pipe: %v", err)
-	}
-	defer r.Close()
-	cmd := exec.Command(bin, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
-	if err := cmd.Start(); err != nil {
-		w.Close()
-		t.Fatalf("start Xvfb: %v", err)
-	}
-	w.Close()
+	cmd := XvfbCommand(bin)
+	num, err := Launch(cmd, (*exec.Cmd).Start, startTimeout)
 	t.Cleanup(func() { stop(cmd) })
-
-	num, err := readLine(r)
 	if err != nil {
-		t.Fatalf("Xvfb display number: %v", err)
+		t.Fatalf("Xvfb: %v", err)
 	}
 	return ":" + num
 }
 
+// XvfbCommand is Xvfb (bin) on a 1280x1024, 24-bit screen that picks a free
+// display number itself and reports it on fd 3 when ready (see Launch).
+func XvfbCommand(bin string) *exec.Cmd {
+	return exec.Command(bin, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+}
+
+// BusCommand is dbus-daemon (bin) in the foreground, reporting its address
+// on fd 3 when ready (see Launch); args choose its configuration
+// ("--session", or "--config-file=…").
+func BusCommand(bin string, args ...string) *exec.Cmd {
+	return exec.Command(bin, append([]string{"--nofork", "--nopidfile", "--print-address=3"}, args...)...)
+}
+
+// Launch starts cmd through start (exec.Cmd.Start, or a wrapper that also
+// records the process) with a pipe as fd 3, and returns the first line the
+// server writes there once it is ready: Xvfb's display number, dbus-daemon's
+// address. A server that exits first, or says nothing within timeout, is an
+// error; the caller stops the process either way.
+func Launch(cmd *exec.Cmd, start func(*exec.Cmd) error, timeout time.Duration) (string, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return "", fmt.Errorf("pipe: %w", err)
+	}
+	defer r.Close()
+	cmd.ExtraFiles = []*os.File{w}
+	err = start(cmd)
+	w.Close() // the child holds its own copy; EOF now means it died
+	if err != nil {
+		return "", fmt.Errorf("start: %w", err)
+	}
+	return readLine(r, timeout)
+}
+
 // readLine returns the first line written to r, or an error if none arrives
-// within startTimeout.
-func readLine(r interface{ Read([]byte) (int, error) }) (string, error) {
+// within timeout.
+func readLine(r io.Reader, timeout time.Duration) (string, error) {
 	type result struct {
 		line string
 		err  error
@@ -152,12 +168,12 @@ func readLine(r interface{ Read([]byte) (int, error) }) (string, error) {
 	}()
 	select {
 	case res := <-ch:
-		if res.line == "" && res.err != nil {
-			return "", res.err
+		if res.line == "" {
+			return "", fmt.Errorf("exited before it was ready (%v)", res.err)
 		}
 		return res.line, nil
-	case <-time.After(startTimeout):
-		return "", fmt.Errorf("no output after %v", startTimeout)
+	case <-time.After(timeout):
+		return "", fmt.Errorf("not ready after %v", timeout)
 	}
 }
 
