@@ -11,8 +11,9 @@ import (
 	"time"
 )
 
-// ErrNotRunning means no daemon answers on the socket.
-var ErrNotRunning = errors.New("Limber is not running (start it with: limber)")
+// ErrNotRunning means no daemon answers on the socket. The CLI shows its own
+// translated message for it (cli.not-running).
+var ErrNotRunning = errors.New("no daemon answers on the control socket")
 
 // Send delivers one request to the daemon at path and returns its answer.
 func Send(path string, req Request) (Response, error) {

@@ -1,6 +1,9 @@
 package tomlpos
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // MaxDepth bounds how deeply a document may nest arrays and inline tables,
 // and how many dotted parts a key or table header may have. The TOML
@@ -81,34 +84,55 @@ func (d *depthScan) run() *DepthError {
 }
 
 // token handles the byte at i outside blanks and comments and returns the
-// offset after it.
+// offset after it: strings are skipped whole, every other byte may change
+// the key or the nesting.
 func (d *depthScan) token(i int) (int, *DepthError) {
 	s := d.src
-	c := s[i]
 	switch {
 	case hasTripleQuote(s, i):
 		j := endOfMultiline(s, i)
-		for k := i; k < j; k++ {
-			if s[k] == '\n' {
-				d.line++
-			}
-		}
+		d.line += strings.Count(s[i:j], "\n")
 		return j, nil
-	case c == '"' || c == '\'':
+	case s[i] == '"' || s[i] == '\'':
 		return endOfString(s, i), nil
-	case d.inKey && c == '.':
-		d.parts++
-		if d.parts > d.max {
-			return 0, &DepthError{Line: d.line, Msg: fmt.Sprintf("a key has more than %d dotted parts", d.max)}
-		}
-	case d.header && c == ']':
-		d.inKey, d.header = false, false
 	case d.header:
-	case c == '=' && d.inKey:
+		return i + 1, d.headerByte(s[i])
+	case d.inKey && s[i] == '.':
+		return i + 1, d.dot()
+	case d.inKey && s[i] == '=':
 		d.inKey = false
+		return i + 1, nil
+	}
+	return i + 1, d.valueByte(s[i])
+}
+
+// headerByte follows a byte of a table header: dots add parts, ']' ends it.
+func (d *depthScan) headerByte(c byte) *DepthError {
+	switch c {
+	case '.':
+		return d.dot()
+	case ']':
+		d.inKey, d.header = false, false
+	}
+	return nil
+}
+
+// dot counts one more dotted part of the current key.
+func (d *depthScan) dot() *DepthError {
+	d.parts++
+	if d.parts > d.max {
+		return &DepthError{Line: d.line, Msg: fmt.Sprintf("a key has more than %d dotted parts", d.max)}
+	}
+	return nil
+}
+
+// valueByte follows a byte of a value: brackets and braces nest, and a
+// comma inside an inline table starts its next key.
+func (d *depthScan) valueByte(c byte) *DepthError {
+	switch {
 	case c == '[' || c == '{':
 		if len(d.stack) >= d.max {
-			return 0, &DepthError{Line: d.line, Msg: fmt.Sprintf("arrays and inline tables are nested more than %d levels deep", d.max)}
+			return &DepthError{Line: d.line, Msg: fmt.Sprintf("arrays and inline tables are nested more than %d levels deep", d.max)}
 		}
 		d.stack = append(d.stack, c)
 		if c == '{' {
@@ -122,7 +146,7 @@ func (d *depthScan) token(i int) (int, *DepthError) {
 	case c == ',' && len(d.stack) > 0 && d.stack[len(d.stack)-1] == '{':
 		d.inKey, d.parts = true, 1
 	}
-	return i + 1, nil
+	return nil
 }
 
 func hasTripleQuote(s string, i int) bool {

@@ -145,69 +145,26 @@ func (w *mutterWatch) armActive() error {
 func (w *mutterWatch) run() {
 	defer close(w.em.out)
 	defer w.unsubscribe()
-	// grace runs while Mutter is off the bus or failing calls, which
-	// happens while it shuts down for a restart; nil channel otherwise.
-	var grace <-chan time.Time
-	var graceTimer *time.Timer
-	var lastErr error
-	startGrace := func() {
-		if graceTimer == nil {
-			graceTimer = time.NewTimer(w.grace)
-			grace = graceTimer.C
-		}
-	}
-	defer func() {
-		if graceTimer != nil {
-			graceTimer.Stop()
-		}
-	}()
+	g := &graceTimer{d: w.grace}
+	defer g.stop()
 	for {
 		select {
 		case <-w.em.ctx.Done():
 			w.removeWatches()
 			return
-		case <-grace:
-			err := fmt.Errorf("%w for %v", ErrMutterGone, w.grace)
-			if w.owner != "" && lastErr != nil {
-				err = fmt.Errorf("mutter idle watch: %w", lastErr)
-			}
-			w.em.fail(err)
+		case <-g.C():
+			w.em.fail(w.goneError(g.lastErr))
 			return
 		case sig, ok := <-w.sigs:
 			if !ok {
 				w.em.fail(errors.New("mutter idle watch: session bus connection closed"))
 				return
 			}
-			var err error
-			switch sig.Name {
-			case mutterWatchFired:
-				if sig.Sender != w.owner || sig.Path != mutterPath || len(sig.Body) != 1 {
-					continue
-				}
-				id, _ := sig.Body[0].(uint32)
-				err = w.fired(id)
-			case nameOwnerChanged:
-				if len(sig.Body) != 3 || sig.Body[0] != mutterService {
-					continue
-				}
-				newOwner, _ := sig.Body[2].(string)
-				if newOwner == "" {
-					w.owner, w.idleIDs, w.activeID = "", nil, 0
-					lastErr = nil
-					startGrace()
-					continue
-				}
-				if graceTimer != nil {
-					graceTimer.Stop()
-					graceTimer, grace, lastErr = nil, nil, nil
-				}
-				err = w.arm()
-			}
-			if err != nil {
+			if err := w.signal(sig, g); err != nil {
 				// Mutter may be on its way out: give it the grace
 				// period to come back before failing.
-				lastErr = err
-				startGrace()
+				g.lastErr = err
+				g.start()
 			}
 			if w.em.ctx.Err() != nil {
 				w.removeWatches()
@@ -215,6 +172,70 @@ func (w *mutterWatch) run() {
 			}
 		}
 	}
+}
+
+// signal handles one D-Bus signal: a fired watch, or Mutter leaving or
+// (re)joining the bus, which loses every watch id and so re-arms them.
+func (w *mutterWatch) signal(sig *dbus.Signal, g *graceTimer) error {
+	switch sig.Name {
+	case mutterWatchFired:
+		if sig.Sender != w.owner || sig.Path != mutterPath || len(sig.Body) != 1 {
+			return nil
+		}
+		id, _ := sig.Body[0].(uint32)
+		return w.fired(id)
+	case nameOwnerChanged:
+		if len(sig.Body) != 3 || sig.Body[0] != mutterService {
+			return nil
+		}
+		newOwner, _ := sig.Body[2].(string)
+		if newOwner == "" {
+			w.owner, w.idleIDs, w.activeID = "", nil, 0
+			g.lastErr = nil
+			g.start()
+			return nil
+		}
+		g.stop()
+		return w.arm()
+	}
+	return nil
+}
+
+// goneError says why the watch gives up when the grace period ends.
+func (w *mutterWatch) goneError(lastErr error) error {
+	if w.owner != "" && lastErr != nil {
+		return fmt.Errorf("mutter idle watch: %w", lastErr)
+	}
+	return fmt.Errorf("%w for %v", ErrMutterGone, w.grace)
+}
+
+// graceTimer runs while Mutter is off the bus or failing calls, which
+// happens while it shuts down for a restart; its channel is nil otherwise.
+type graceTimer struct {
+	d       time.Duration
+	t       *time.Timer
+	lastErr error // the failure that started it, if any
+}
+
+func (g *graceTimer) start() {
+	if g.t == nil {
+		g.t = time.NewTimer(g.d)
+	}
+}
+
+func (g *graceTimer) stop() {
+	if g.t != nil {
+		g.t.Stop()
+		g.t = nil
+	}
+	g.lastErr = nil
+}
+
+func (g *graceTimer) C() <-chan time.Time {
+	if g.t == nil {
+		return nil
+	}
+	return g.t.C
 }
 
 // fired handles WatchFired for one of this watch's ids.

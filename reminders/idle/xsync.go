@@ -57,6 +57,7 @@ func initXSync(conn *xgb.Conn) (*xsync, error) {
 		return nil, fmt.Errorf("query X extension %s: %w", syncName, err)
 	}
 	if !ext.Present {
+		//lint:ignore ST1005 X is the window system's name
 		return nil, fmt.Errorf("X server has no %s extension", syncName)
 	}
 	conn.ExtLock.Lock()
@@ -66,6 +67,7 @@ func initXSync(conn *xgb.Conn) (*xsync, error) {
 
 	s := &xsync{conn: conn, opcode: ext.MajorOpcode}
 	if _, err := s.call(syncInitialize, true, []byte{3, 1, 0, 0}); err != nil {
+		//lint:ignore ST1005 X is the window system's name
 		return nil, fmt.Errorf("X %s initialize: %w", syncName, err)
 	}
 	return s, nil
@@ -97,6 +99,7 @@ func (s *xsync) counter(name string) (uint32, error) {
 		return 0, err
 	}
 	if !found {
+		//lint:ignore ST1005 X is the window system's name
 		return 0, fmt.Errorf("X server has no %s system counter", name)
 	}
 	return id, nil

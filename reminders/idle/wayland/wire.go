@@ -136,8 +136,6 @@ func (r *argReader) uint() uint32 {
 	return v
 }
 
-func (r *argReader) int() int32 { return int32(r.uint()) }
-
 // string decodes a string argument. A length of zero is a null string,
 // returned as "".
 func (r *argReader) string() string {
