@@ -76,7 +76,7 @@ func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 			return
 		}
 		c.routineReported = true
-		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, o.Seconds))
+		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, c.routineSeconds(c.routineOpen, o.Seconds)))
 	case control.ActionExited:
 		if c.routineOpen != "" && !c.routineReported {
 			// Crashed or killed before reporting: a partial routine.
