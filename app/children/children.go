@@ -131,7 +131,12 @@ func (l *Launcher) watch(kind control.Window, c *child, stdout io.Reader) {
 				l.logger().Warn("child printed a non-JSON line", "window", kind, "line", sc.Text())
 				continue
 			}
+			// A window speaks for its own kind, and a routine window for the
+			// routine it was started with.
 			o.Window = kind
+			if kind == control.WindowRoutine {
+				o.RoutineID = c.arg
+			}
 			switch o.Action {
 			case control.ActionReady:
 				readyOnce.Do(func() { close(ready) })

@@ -37,6 +37,11 @@ func TestMain(m *testing.M) {
 	case "hang":
 		time.Sleep(time.Minute)
 		os.Exit(0)
+	case "liar":
+		// Claims another window and another routine than it was started as.
+		fmt.Println(`{"window":"settings","action":"ready","routine_id":"forged"}`)
+		fmt.Println(`{"window":"prompt","action":"completed","routine_id":"forged","seconds":60}`)
+		os.Exit(0)
 	case "crash":
 		fmt.Println(`{"action":"ready"}`)
 		fmt.Fprintln(os.Stderr, "panic: window exploded")
@@ -150,5 +155,21 @@ func TestReopenWhileClosing(t *testing.T) {
 		t.Errorf("first exit = %+v, want routine a", o)
 	}
 	rec.want(t, control.ActionReady)
+	rec.want(t, control.ActionExited)
+}
+
+// TestHostileChildSpeaksForItself: a child's lines are taken as from the
+// window kind and routine it was started with, whatever they claim.
+func TestHostileChildSpeaksForItself(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "liar", rec, DefaultLimits)
+	if err := l.Open(control.WindowRoutine, "desk-break"); err != nil {
+		t.Fatal(err)
+	}
+	for _, action := range []control.Action{control.ActionReady, control.ActionCompleted} {
+		if o := rec.want(t, action); o.Window != control.WindowRoutine || o.RoutineID != "desk-break" {
+			t.Errorf("%s outcome = %+v, want window routine, routine desk-break", action, o)
+		}
+	}
 	rec.want(t, control.ActionExited)
 }
