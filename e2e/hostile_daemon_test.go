@@ -177,3 +177,21 @@ func TestHostileWatcherRestart(t *testing.T) {
 	}
 	quitCleanly(t, s.Desktop, s.daemon)
 }
+
+// TestHostileWindowFailsWithoutDisplay: a daemon without a display starts
+// a window that cannot open; `limber routine` says so and exits 5 instead
+// of reporting success.
+func TestHostileWindowFailsWithoutDisplay(t *testing.T) {
+	t.Parallel()
+	d := harness.NewDesktop(t)
+	w := d.StartWatcher()
+	daemon := d.StartLimberEnv([]string{"DISPLAY=", "WAYLAND_DISPLAY="})
+	if _, err := w.WaitItem(registerTimeout); err != nil {
+		t.Fatalf("%v\nstderr:\n%s", err, daemon.Stderr())
+	}
+	_, errOut, code := d.Run("routine", routineID)
+	if code != 5 {
+		t.Errorf("limber routine exited %d with a daemon that has no display, want 5; stderr:\n%s", code, errOut)
+	}
+	quitCleanly(t, d, daemon)
+}

@@ -42,6 +42,9 @@ func TestMain(m *testing.M) {
 		fmt.Println(`{"window":"settings","action":"ready","routine_id":"forged"}`)
 		fmt.Println(`{"window":"prompt","action":"completed","routine_id":"forged","seconds":60}`)
 		os.Exit(0)
+	case "nodisplay":
+		fmt.Fprintln(os.Stderr, "limber: no display")
+		os.Exit(5)
 	case "crash":
 		fmt.Println(`{"action":"ready"}`)
 		fmt.Fprintln(os.Stderr, "panic: window exploded")
@@ -172,4 +175,22 @@ func TestHostileChildSpeaksForItself(t *testing.T) {
 		}
 	}
 	rec.want(t, control.ActionExited)
+}
+
+// TestHostileFailedWindowReported: a window process that exits with an
+// error before showing its window (no display, say) is reported to whoever
+// asked, with its exit code.
+func TestHostileFailedWindowReported(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "nodisplay", rec, DefaultLimits)
+	err := l.OpenChecked(control.WindowRoutine, "desk-break", 5*time.Second)
+	var failed *WindowFailed
+	if !errors.As(err, &failed) || failed.Code != 5 {
+		t.Fatalf("OpenChecked = %v, want a WindowFailed with code 5", err)
+	}
+	ok := launcher(t, "echo", rec, DefaultLimits)
+	if err := ok.OpenChecked(control.WindowStats, "", 5*time.Second); err != nil {
+		t.Errorf("OpenChecked of a window that shows: %v", err)
+	}
+	ok.CloseAll(5 * time.Second)
 }

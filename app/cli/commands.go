@@ -121,9 +121,18 @@ func window(env Env, kind control.Window, args []string) int {
 }
 
 func openWindow(env Env, kind control.Window, arg string) int {
-	_, err := send(env, control.Request{Cmd: control.CmdOpen, Window: kind, Arg: arg})
+	resp, err := send(env, control.Request{Cmd: control.CmdOpen, Window: kind, Arg: arg})
 	if err == nil {
 		return ExitOK
+	}
+	// The daemon started the window and it failed: its exit code is ours.
+	switch resp.ExitCode {
+	case 0:
+	case ExitNoDisplay:
+		return noDisplay(env)
+	default:
+		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
+		return ExitFailure
 	}
 	if !errors.Is(err, control.ErrNotRunning) {
 		return fail(env, err)

@@ -35,6 +35,9 @@ type Response struct {
 	OK     bool    `json:"ok"`
 	Err    string  `json:"error,omitempty"`
 	Status *Status `json:"status,omitempty"`
+	// ExitCode is the window process's exit code when an open failed
+	// because the window exited before showing (5: no display).
+	ExitCode int `json:"exit_code,omitempty"`
 }
 
 // Status is the daemon's state as `limber status --json` prints it. The

@@ -32,7 +32,7 @@ func (d *Daemon) handle(req control.Request) control.Response {
 		err = fmt.Errorf("unknown command %q", req.Cmd)
 	}
 	if err != nil {
-		return control.Response{Err: err.Error()}
+		return errorResponse(err)
 	}
 	return control.Response{OK: true, Status: d.status()}
 }
@@ -75,7 +75,7 @@ func (d *Daemon) open(kind control.Window, arg string) error {
 			return errors.New(i18n.F("cli.no-routine", i18n.Args{"ID": strconv.Quote(arg)}))
 		}
 	}
-	return d.openWindow(kind, arg)
+	return d.openChecked(kind, arg)
 }
 
 // startBreak opens the suggested routine.

@@ -6,9 +6,26 @@ import (
 	"slices"
 	"time"
 
+	"github.com/limber-app/limber/app/children"
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/reminders"
 )
+
+// openCheckTime is how long a socket request to open a window waits to
+// learn whether the window failed at once; it stays within the client's
+// answer timeout.
+const openCheckTime = 2 * time.Second
+
+// errorResponse answers a failed request, with the window's exit code when
+// a window failed to open.
+func errorResponse(err error) control.Response {
+	resp := control.Response{Err: err.Error()}
+	var failed *children.WindowFailed
+	if errors.As(err, &failed) {
+		resp.ExitCode = failed.Code
+	}
+	return resp
+}
 
 // routineSlack is how much longer than its routine's length a window may
 // report as active time: the get-ready count and rounding.

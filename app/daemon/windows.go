@@ -18,6 +18,16 @@ func (d *Daemon) openWindow(kind control.Window, arg string) error {
 	return err
 }
 
+// openChecked is openWindow for a request on the socket: a window that
+// fails before it shows is reported back to the asker.
+func (d *Daemon) openChecked(kind control.Window, arg string) error {
+	err := d.children.OpenChecked(kind, arg, openCheckTime)
+	if errors.Is(err, children.ErrAlreadyOpen) {
+		return nil
+	}
+	return err
+}
+
 // onChild takes every line a window reports: from its stdout when the
 // daemon started it, else from a CmdOutcome request.
 func (d *Daemon) onChild(o control.Outcome) {
