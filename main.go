@@ -2,13 +2,15 @@
 // watches sitting time and Fyne windows that play stretching routines.
 //
 // main only parses the first argument and dispatches; everything else lives
-// in app/ (README.md, "How it runs", describes the process model).
+// in app/ (README.md, "How it runs", and the package doc of app/control
+// describe the process model).
 package main
 
 import (
 	"os"
 
 	"github.com/limber-app/limber/app/cli"
+	"github.com/limber-app/limber/internal/sessionbus"
 )
 
 // Stamped at build time by the Makefile (-ldflags "-X main.version=…").
@@ -19,6 +21,10 @@ var (
 )
 
 func main() {
+	// No Limber process may launch a session bus (godbus, fyne.io/systray
+	// and Fyne would, when the address is unset): the daemon, its windows
+	// and the windows the CLI opens all use the bus that exists, or none.
+	_, _ = sessionbus.Settle()
 	env := cli.Env{
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,

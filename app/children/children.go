@@ -53,7 +53,9 @@ type child struct {
 	stdin   io.WriteCloser
 	arg     string
 	closing bool          // its window is gone; the process is exiting
+	shown   chan struct{} // closed once it reports ActionReady
 	done    chan struct{} // closed once the process is reaped
+	exitErr error         // how it ended; read after done
 }
 
 // ErrAlreadyOpen is returned by Open when a window of that kind is shown;
@@ -63,6 +65,12 @@ var ErrAlreadyOpen = errors.New("window already open")
 // Open starts `limber ui kind arg`, or raises the window of that kind that
 // is already open.
 func (l *Launcher) Open(kind control.Window, arg string) error {
+	_, err := l.start(kind, arg)
+	return err
+}
+
+// start is Open, and returns the child it started.
+func (l *Launcher) start(kind control.Window, arg string) (*child, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.running == nil {
@@ -71,7 +79,7 @@ func (l *Launcher) Open(kind control.Window, arg string) error {
 	if c, ok := l.running[kind]; ok {
 		if !c.closing {
 			_, _ = io.WriteString(c.stdin, string(control.RaiseWindow)+"\n")
-			return ErrAlreadyOpen
+			return nil, ErrAlreadyOpen
 		}
 		// Its window just closed: wait for the process to go, so a click
 		// right after closing opens a fresh window instead of raising a
@@ -85,7 +93,7 @@ func (l *Launcher) Open(kind control.Window, arg string) error {
 		}
 		l.mu.Lock()
 		if _, ok := l.running[kind]; ok {
-			return ErrAlreadyOpen
+			return nil, ErrAlreadyOpen
 		}
 	}
 	args := []string{"ui", string(kind)}
@@ -96,19 +104,60 @@ func (l *Launcher) Open(kind control.Window, arg string) error {
 	cmd.Env = l.Env
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
-		return fmt.Errorf("start %s window: %w", kind, err)
+		return nil, fmt.Errorf("start %s window: %w", kind, err)
 	}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return fmt.Errorf("start %s window: %w", kind, err)
+		return nil, fmt.Errorf("start %s window: %w", kind, err)
 	}
 	cmd.Stderr = logWriter{l.logger(), kind}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("start %s window: %w", kind, err)
+		return nil, fmt.Errorf("start %s window: %w", kind, err)
 	}
-	c := &child{cmd: cmd, stdin: stdin, arg: arg, done: make(chan struct{})}
+	c := &child{cmd: cmd, stdin: stdin, arg: arg, shown: make(chan struct{}), done: make(chan struct{})}
 	l.running[kind] = c
 	go l.watch(kind, c, stdout)
+	return c, nil
+}
+
+// WindowFailed is returned by OpenChecked when the window process exited
+// before showing its window.
+type WindowFailed struct {
+	Kind control.Window
+	Code int // the process's exit code (-1 when killed by a signal)
+	Err  error
+}
+
+func (e *WindowFailed) Error() string {
+	return fmt.Sprintf("the %s window could not open: %v", e.Kind, e.Err)
+}
+
+func (e *WindowFailed) Unwrap() error { return e.Err }
+
+// OpenChecked is Open, and waits up to within for the window to show: a
+// process that exits before, with an error (no display, say), is reported
+// as *WindowFailed, so whoever asked learns it. A window still starting
+// when within ends counts as opened.
+func (l *Launcher) OpenChecked(kind control.Window, arg string, within time.Duration) error {
+	c, err := l.start(kind, arg)
+	if err != nil {
+		return err
+	}
+	t := time.NewTimer(within)
+	defer t.Stop()
+	select {
+	case <-c.shown:
+	case <-t.C:
+	case <-c.done:
+		select {
+		case <-c.shown:
+			return nil
+		default:
+		}
+		if c.exitErr != nil {
+			return &WindowFailed{Kind: kind, Code: c.cmd.ProcessState.ExitCode(), Err: c.exitErr}
+		}
+	}
 	return nil
 }
 
@@ -131,10 +180,15 @@ func (l *Launcher) watch(kind control.Window, c *child, stdout io.Reader) {
 				l.logger().Warn("child printed a non-JSON line", "window", kind, "line", sc.Text())
 				continue
 			}
+			// A window speaks for its own kind, and a routine window for the
+			// routine it was started with.
 			o.Window = kind
+			if kind == control.WindowRoutine {
+				o.RoutineID = c.arg
+			}
 			switch o.Action {
 			case control.ActionReady:
-				readyOnce.Do(func() { close(ready) })
+				readyOnce.Do(func() { close(ready); close(c.shown) })
 			case control.ActionClosing:
 				l.mu.Lock()
 				c.closing = true
@@ -171,6 +225,7 @@ func (l *Launcher) watch(kind control.Window, c *child, stdout io.Reader) {
 			l.mu.Lock()
 			delete(l.running, kind)
 			l.mu.Unlock()
+			c.exitErr = err
 			close(c.done)
 			if err != nil {
 				l.logger().Warn("window process ended with an error", "window", kind, "err", err)

@@ -37,6 +37,14 @@ func TestMain(m *testing.M) {
 	case "hang":
 		time.Sleep(time.Minute)
 		os.Exit(0)
+	case "liar":
+		// Claims another window and another routine than it was started as.
+		fmt.Println(`{"window":"settings","action":"ready","routine_id":"forged"}`)
+		fmt.Println(`{"window":"prompt","action":"completed","routine_id":"forged","seconds":60}`)
+		os.Exit(0)
+	case "nodisplay":
+		fmt.Fprintln(os.Stderr, "limber: no display")
+		os.Exit(5)
 	case "crash":
 		fmt.Println(`{"action":"ready"}`)
 		fmt.Fprintln(os.Stderr, "panic: window exploded")
@@ -151,4 +159,38 @@ func TestReopenWhileClosing(t *testing.T) {
 	}
 	rec.want(t, control.ActionReady)
 	rec.want(t, control.ActionExited)
+}
+
+// TestHostileChildSpeaksForItself: a child's lines are taken as from the
+// window kind and routine it was started with, whatever they claim.
+func TestHostileChildSpeaksForItself(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "liar", rec, DefaultLimits)
+	if err := l.Open(control.WindowRoutine, "desk-break"); err != nil {
+		t.Fatal(err)
+	}
+	for _, action := range []control.Action{control.ActionReady, control.ActionCompleted} {
+		if o := rec.want(t, action); o.Window != control.WindowRoutine || o.RoutineID != "desk-break" {
+			t.Errorf("%s outcome = %+v, want window routine, routine desk-break", action, o)
+		}
+	}
+	rec.want(t, control.ActionExited)
+}
+
+// TestHostileFailedWindowReported: a window process that exits with an
+// error before showing its window (no display, say) is reported to whoever
+// asked, with its exit code.
+func TestHostileFailedWindowReported(t *testing.T) {
+	rec := newRecorder()
+	l := launcher(t, "nodisplay", rec, DefaultLimits)
+	err := l.OpenChecked(control.WindowRoutine, "desk-break", 5*time.Second)
+	var failed *WindowFailed
+	if !errors.As(err, &failed) || failed.Code != 5 {
+		t.Fatalf("OpenChecked = %v, want a WindowFailed with code 5", err)
+	}
+	ok := launcher(t, "echo", rec, DefaultLimits)
+	if err := ok.OpenChecked(control.WindowStats, "", 5*time.Second); err != nil {
+		t.Errorf("OpenChecked of a window that shows: %v", err)
+	}
+	ok.CloseAll(5 * time.Second)
 }

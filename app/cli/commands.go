@@ -54,7 +54,7 @@ func pause(env Env, args []string) int {
 	// The grammar is the daemon's; "tomorrow" is resolved there, against
 	// the schedule.
 	if _, err := control.ParsePause(length); err != nil {
-		return usageError(env, i18n.F("cli.bad-pause", i18n.Args{"Value": strconv.Quote(length)}))
+		return usageError(env, i18n.F(lengthKey(err, "cli.bad-pause", "cli.pause-range"), i18n.Args{"Value": strconv.Quote(length)}))
 	}
 	resp, err := send(env, control.Request{Cmd: control.CmdPause, For: length})
 	if err != nil {
@@ -73,7 +73,7 @@ func snooze(env Env, args []string) int {
 	req := control.Request{Cmd: control.CmdSnooze}
 	if len(args) == 1 {
 		if _, err := control.ParseSnooze(args[0]); err != nil {
-			return usageError(env, i18n.F("cli.bad-snooze", i18n.Args{"Value": strconv.Quote(args[0])}))
+			return usageError(env, i18n.F(lengthKey(err, "cli.bad-snooze", "cli.snooze-range"), i18n.Args{"Value": strconv.Quote(args[0])}))
 		}
 		req.For = args[0]
 	}
@@ -85,6 +85,15 @@ func snooze(env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, resp.Status.Line)
 	}
 	return ExitOK
+}
+
+// lengthKey picks the message for a refused pause or snooze length: out of
+// range, or not a length at all.
+func lengthKey(err error, bad, outOfRange string) string {
+	if errors.Is(err, control.ErrOutOfRange) {
+		return outOfRange
+	}
+	return bad
 }
 
 // simple sends a command that takes no arguments.
@@ -112,9 +121,18 @@ func window(env Env, kind control.Window, args []string) int {
 }
 
 func openWindow(env Env, kind control.Window, arg string) int {
-	_, err := send(env, control.Request{Cmd: control.CmdOpen, Window: kind, Arg: arg})
+	resp, err := send(env, control.Request{Cmd: control.CmdOpen, Window: kind, Arg: arg})
 	if err == nil {
 		return ExitOK
+	}
+	// The daemon started the window and it failed: its exit code is ours.
+	switch resp.ExitCode {
+	case 0:
+	case ExitNoDisplay:
+		return noDisplay(env)
+	default:
+		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
+		return ExitFailure
 	}
 	if !errors.Is(err, control.ErrNotRunning) {
 		return fail(env, err)

@@ -34,8 +34,8 @@ func runDaemon(env Env, args []string) int {
 	if fs.NArg() != 0 {
 		return usageError(env, i18n.F("cli.unknown-command", i18n.Args{"Command": strconv.Quote(fs.Arg(0))}))
 	}
-	if *sittingLimit < 0 || *naturalBreak < 0 {
-		return usageError(env, i18n.T("cli.durations-positive"))
+	if msg := checkDaemonFlags(fs, *configPath); msg != "" {
+		return usageError(env, msg)
 	}
 	if !slices.Contains(reminders.IdleSources(), *idleSource) {
 		return usageError(env, i18n.F("cli.unknown-idle-source", i18n.Args{
@@ -83,4 +83,24 @@ func runDaemon(env Env, args []string) int {
 		return fail(env, err)
 	}
 	return ExitOK
+}
+
+// checkDaemonFlags refuses flags given with values that cannot be meant:
+// a config file that does not exist (it would silently run on defaults) and
+// durations that are zero or negative. It returns the message, or "".
+func checkDaemonFlags(fs *flag.FlagSet, configPath string) string {
+	var msg string
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "sitting-limit", "natural-break":
+			if d, ok := f.Value.(flag.Getter).Get().(time.Duration); ok && d <= 0 && msg == "" {
+				msg = i18n.T("cli.durations-positive")
+			}
+		case "config":
+			if _, err := os.Stat(configPath); err != nil && msg == "" {
+				msg = i18n.F("cli.no-config", i18n.Args{"Path": strconv.Quote(configPath), "Error": err.Error()})
+			}
+		}
+	})
+	return msg
 }

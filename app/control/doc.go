@@ -20,6 +20,11 @@
 // a second `limber`, and windows not started by the daemon send one JSON
 // Request line on it and read one JSON Response line back, so the protocol
 // is easy to debug with socat and cannot leave a half-read stream behind.
+// Anyone who can reach the socket is trusted to be the user, not to be
+// well-behaved: a request line is capped at 64 KiB, at most 32 connections
+// are served at once, an idle one is closed after 10 s, and a failed
+// Accept is retried. Outcomes sent on the socket are checked by the daemon
+// against what it knows (app/daemon/outcomes.go).
 //
 // A child window started by the daemon instead talks over its own pipes:
 // it prints Outcome lines as JSON on stdout (first ActionReady once its
@@ -36,8 +41,10 @@
 // is. Status always has state (one of sitting, away, due, paused,
 // outside_hours, in_routine), sitting_seconds, next_reminder_seconds (null
 // when none is scheduled), idle_source, paused_until (null when not
-// paused), breaks_today, skipped_today and config_errors. Change them only
-// together with every reader.
+// paused), breaks_today, skipped_today and config_errors. Its tray field
+// is one of shown (the tray host lists the icon), not_registered,
+// no_watcher or no_session_bus. Change them only together with every
+// reader.
 //
 // The pause and snooze arguments share one grammar, ParsePause and
 // ParseSnooze, so the CLI refuses exactly what the daemon would.

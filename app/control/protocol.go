@@ -35,6 +35,9 @@ type Response struct {
 	OK     bool    `json:"ok"`
 	Err    string  `json:"error,omitempty"`
 	Status *Status `json:"status,omitempty"`
+	// ExitCode is the window process's exit code when an open failed
+	// because the window exited before showing (5: no display).
+	ExitCode int `json:"exit_code,omitempty"`
 }
 
 // Status is the daemon's state as `limber status --json` prints it. The
@@ -54,7 +57,7 @@ type Status struct {
 	RemindersToday      int      `json:"reminders_today"`
 	ConfigErrors        []string `json:"config_errors"`
 	RoutineErrors       []string `json:"routine_errors"`
-	Tray                string   `json:"tray"` // TrayShown or TrayNoWatcher
+	Tray                string   `json:"tray"` // one of the Tray values below
 	OpenWindows         []Window `json:"open_windows"`
 	PID                 int      `json:"pid"`
 	Version             string   `json:"version"`
@@ -62,8 +65,10 @@ type Status struct {
 
 // Values of Status.Tray.
 const (
-	TrayShown     = "shown"      // a tray host shows the icon
-	TrayNoWatcher = "no_watcher" // nothing shows tray icons; use the CLI
+	TrayShown         = "shown"          // the tray host lists the icon
+	TrayNoWatcher     = "no_watcher"     // nothing shows tray icons; use the CLI
+	TrayNotRegistered = "not_registered" // a tray host runs but does not list the icon (yet)
+	TrayNoBus         = "no_session_bus" // no session bus: no tray, no notifications
 )
 
 // dialTimeout bounds how long a client waits for a daemon that accepted the

@@ -25,16 +25,14 @@ func (d *Daemon) handle(req control.Request) control.Response {
 	case control.CmdOpen:
 		err = d.open(req.Window, req.Arg)
 	case control.CmdOutcome:
-		if req.Outcome != nil {
-			d.onChild(*req.Outcome)
-		}
+		err = d.onForeignOutcome(req.Outcome)
 	case control.CmdQuit:
 		defer d.shutdown()
 	default:
 		err = fmt.Errorf("unknown command %q", req.Cmd)
 	}
 	if err != nil {
-		return control.Response{Err: err.Error()}
+		return errorResponse(err)
 	}
 	return control.Response{OK: true, Status: d.status()}
 }
@@ -66,6 +64,9 @@ func (d *Daemon) engineCommand(req control.Request) error {
 // refused here, with the CLI's sentence, rather than by a window process
 // that would fail to start.
 func (d *Daemon) open(kind control.Window, arg string) error {
+	if !kind.Known() {
+		return fmt.Errorf("no window %q", kind)
+	}
 	if kind == control.WindowRoutine && arg != "" {
 		d.mu.Lock()
 		known := d.core.hasRoutine(arg)
@@ -74,7 +75,7 @@ func (d *Daemon) open(kind control.Window, arg string) error {
 			return errors.New(i18n.F("cli.no-routine", i18n.Args{"ID": strconv.Quote(arg)}))
 		}
 	}
-	return d.openWindow(kind, arg)
+	return d.openChecked(kind, arg)
 }
 
 // startBreak opens the suggested routine.
@@ -158,6 +159,10 @@ func (c *core) snooze(now reminders.Instant, length string) (reminders.Effects, 
 		var err error
 		if d, err = control.ParseSnooze(length); err != nil {
 			return reminders.Effects{}, err
+		}
+		if d > c.cfg.SittingLimit {
+			return reminders.Effects{}, fmt.Errorf("%s is longer than the sitting limit (%s): %w",
+				length, reminders.FormatDuration(c.cfg.SittingLimit), control.ErrOutOfRange)
 		}
 	}
 	return c.eng.Snooze(now, d)

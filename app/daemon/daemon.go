@@ -47,6 +47,7 @@ type Daemon struct {
 	cancel   context.CancelFunc
 	wake     chan struct{} // pokes the clock loop after an input
 	quitOnce sync.Once
+	ts       trayState
 
 	notifyMu sync.Mutex // guards notifier; sends run outside d.mu
 	notifier notify.Notifier
@@ -93,7 +94,7 @@ func Run(opts Options) error {
 	log.SetOutput(filterWriter{log: d.log})
 	log.SetFlags(0)
 
-	tray.Run(d.handlers(), d.core.view(now()), d.ready, func() {})
+	d.run()
 
 	d.cancel()
 	d.children.CloseAll(2 * time.Second)
@@ -107,21 +108,20 @@ func Run(opts Options) error {
 	return d.core.close()
 }
 
-// ready runs on systray's goroutine once the menu exists.
+// ready runs on systray's goroutine once the menu exists, or with a nil
+// tray when there is no session bus.
 func (d *Daemon) ready(t *tray.Tray) {
 	d.mu.Lock()
-	d.tray = t
+	if t != nil {
+		d.tray = t
+	}
 	entries := d.core.trayRoutines()
 	d.mu.Unlock()
-	t.SetRoutines(entries)
-
-	present, err := tray.WatchHost(d.onTrayHost)
-	if err != nil {
-		d.log.Warn("cannot tell whether a tray is shown", "err", err)
-		present = true
+	if t != nil {
+		t.SetRoutines(entries)
+		d.watchTrayHost()
+		time.AfterFunc(time.Second, t.Resend)
 	}
-	d.onTrayHost(present)
-	time.AfterFunc(time.Second, t.Resend)
 	go d.server.Serve()
 	go d.watchSession()
 	go d.watchFiles()
@@ -201,29 +201,14 @@ func (d *Daemon) poke() {
 	}
 }
 
-func (d *Daemon) shutdown() {
-	d.quitOnce.Do(func() {
-		d.cancel()
-		d.mu.Lock()
-		t := d.tray
-		d.mu.Unlock()
-		if t != nil {
-			t.Close()
-		}
-		tray.Quit()
-	})
-}
-
 // status is the answer to every successful request: the core's status
 // and what only the daemon knows.
 func (d *Daemon) status() *control.Status {
+	trayState := d.trayStatus()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	st := d.core.status(now())
-	st.Tray = control.TrayShown
-	if !d.trayHost {
-		st.Tray = control.TrayNoWatcher
-	}
+	st.Tray = trayState
 	st.OpenWindows = d.children.OpenKinds()
 	st.PID = os.Getpid()
 	st.Version = d.opts.Version

@@ -20,6 +20,8 @@
 // # Where things are
 //
 //   - daemon.go: Run, the clock loop and the tray refresh.
+//   - lifecycle.go: running with or without a tray (no session bus),
+//     quitting on signals, and keeping the tray icon registered.
 //   - core.go: the state behind Daemon.mu and the methods Daemon calls.
 //   - config.go: loading the config with the command-line overrides, and
 //     noticing changed files.
@@ -29,6 +31,7 @@
 //   - commands.go: control requests and tray clicks; pause, resume, snooze
 //     and skip.
 //   - windows.go: opening child windows and acting on what they report.
+//   - outcomes.go: checking outcomes that arrive on the control socket.
 //   - suggestion.go: which routine and which stretch a reminder suggests.
 //   - reminder.go: the reminder's text.
 //   - status.go: the tray view, the status line and `limber status --json`,

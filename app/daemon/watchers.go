@@ -162,6 +162,9 @@ func (d *Daemon) onTrayHost(present bool) {
 	was := d.trayHost
 	d.trayHost = present
 	d.mu.Unlock()
+	if present {
+		go d.keepRegistered()
+	}
 	switch {
 	case !present:
 		d.log.Warn("no tray is shown: nothing owns " + tray.WatcherName + " on the session bus. " +

@@ -18,6 +18,16 @@ func (d *Daemon) openWindow(kind control.Window, arg string) error {
 	return err
 }
 
+// openChecked is openWindow for a request on the socket: a window that
+// fails before it shows is reported back to the asker.
+func (d *Daemon) openChecked(kind control.Window, arg string) error {
+	err := d.children.OpenChecked(kind, arg, openCheckTime)
+	if errors.Is(err, children.ErrAlreadyOpen) {
+		return nil
+	}
+	return err
+}
+
 // onChild takes every line a window reports: from its stdout when the
 // daemon started it, else from a CmdOutcome request.
 func (d *Daemon) onChild(o control.Outcome) {
@@ -76,7 +86,7 @@ func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 			return
 		}
 		c.routineReported = true
-		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, o.Seconds))
+		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, c.routineSeconds(c.routineOpen, o.Seconds)))
 	case control.ActionExited:
 		if c.routineOpen != "" && !c.routineReported {
 			// Crashed or killed before reporting: a partial routine.

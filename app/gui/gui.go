@@ -62,6 +62,7 @@ type session struct {
 // Run shows the window and returns the exit code when it closes.
 func Run(o Options) int {
 	s := &session{o: o}
+	survivePipes()
 	catalog := routines.Load(o.Paths.RoutinesDir())
 	if o.Kind == control.WindowRoutine {
 		if _, ok := catalog.Find(o.Arg); !ok {
@@ -108,10 +109,11 @@ func Run(o Options) int {
 	return exitOK
 }
 
-// send reports a line to the daemon when we are its child.
-func (s *session) send(out control.Outcome) {
+// send reports a line to the daemon when we are its child. An error means
+// the daemon is gone (its end of the pipe is closed).
+func (s *session) send(out control.Outcome) error {
 	if !s.o.Child {
-		return
+		return nil
 	}
 	if out.Window == "" {
 		out.Window = s.o.Kind
@@ -119,7 +121,8 @@ func (s *session) send(out control.Outcome) {
 	b, _ := json.Marshal(out)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	fmt.Fprintf(s.o.Stdout, "%s\n", b)
+	_, err := fmt.Fprintf(s.o.Stdout, "%s\n", b)
+	return err
 }
 
 // tell sends a request to a running daemon when we are not its child (a
@@ -127,8 +130,8 @@ func (s *session) send(out control.Outcome) {
 // this is for answers like the break prompt's buttons). It reports whether
 // a daemon took it.
 func (s *session) tell(req control.Request) bool {
-	_, err := control.Send(s.o.Paths.Socket(), req)
-	return err == nil
+	resp, err := control.Send(s.o.Paths.Socket(), req)
+	return err == nil && resp.OK
 }
 
 // obey follows the daemon's stdin commands. EOF means the daemon is gone;

@@ -102,10 +102,11 @@ func (s *session) record(id string, out routines.Outcome) {
 		action = control.ActionCompleted
 	}
 	msg := control.Outcome{Window: control.WindowRoutine, Action: action, RoutineID: id, Seconds: int(out.Active / time.Second), Steps: out.StepsDone}
-	if s.o.Child {
-		s.send(msg)
+	if s.o.Child && s.send(msg) == nil {
 		return
 	}
+	// Not our daemon's child, or the daemon that started us is gone: give
+	// it to the daemon that runs now, if any, else to the history.
 	if s.tell(control.Request{Cmd: control.CmdOutcome, Outcome: &msg}) {
 		return
 	}

@@ -1,6 +1,7 @@
 package tray
 
 import (
+	"fmt"
 	"sync"
 
 	"fyne.io/systray"
@@ -76,12 +77,23 @@ type Tray struct {
 // once the menu exists; the daemon starts its work there. Building the menu
 // with the real status line (not a placeholder) means no tray host ever
 // reads a stale one.
-func Run(h Handlers, first View, ready func(*Tray), exit func()) {
+//
+// fyne.io/systray panics on Quit when it never got its D-Bus connection
+// (the bus went away between the daemon's check and systray's own
+// connect): by then exit has run and only the connection's close is left,
+// so Run returns that as an error and the daemon shuts down cleanly.
+func Run(h Handlers, first View, ready func(*Tray), exit func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("tray stopped with a panic: %v", r)
+		}
+	}()
 	systray.SetID(autostart.AppID) // before export: panels remember items by Id
 	systray.Run(func() {
 		t := build(h, first)
 		ready(t)
 	}, exit)
+	return nil
 }
 
 // Quit removes the icon and makes Run return. Call Close on the Tray first:

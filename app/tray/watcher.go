@@ -1,7 +1,11 @@
 package tray
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"slices"
+	"strings"
 
 	"github.com/godbus/dbus/v5"
 )
@@ -11,14 +15,12 @@ import (
 const WatcherName = "org.kde.StatusNotifierWatcher"
 
 // WatchHost reports whether a tray host is on the session bus now, and
-// calls changed(present) each time one appears or goes. systray itself
-// re-registers the icon when a watcher appears; this only lets the daemon
-// tell the user whether the icon can be seen.
-func WatchHost(changed func(bool)) (present bool, err error) {
-	conn, err := dbus.SessionBus()
-	if err != nil {
-		return false, fmt.Errorf("connect to the session bus: %w", err)
-	}
+// calls changed(present) each time one appears or goes, on conn (a private
+// connection: systray's own must not see unexpected signals). systray
+// registers the icon once when a watcher appears; the daemon checks with
+// Registered and retries with Register, and tells the user whether the
+// icon can be seen.
+func WatchHost(conn *dbus.Conn, changed func(bool)) (present bool, err error) {
 	if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, WatcherName).Store(&present); err != nil {
 		return false, fmt.Errorf("ask the bus for %s: %w", WatcherName, err)
 	}
@@ -45,4 +47,63 @@ func WatchHost(changed func(bool)) (present bool, err error) {
 		}
 	}()
 	return present, nil
+}
+
+const (
+	watcherPath  = "/StatusNotifierWatcher"
+	watcherIface = "org.kde.StatusNotifierWatcher"
+	itemPath     = "/StatusNotifierItem" // where fyne.io/systray exports the item
+)
+
+// itemConn is the connection fyne.io/systray exports the item on: godbus's
+// shared session connection. The daemon settles the bus address first
+// (internal/sessionbus), so this never launches a bus.
+func itemConn() (*dbus.Conn, error) {
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return nil, fmt.Errorf("connect to the session bus: %w", err)
+	}
+	return conn, nil
+}
+
+// Register asks the watcher to list the item. fyne.io/systray does so once
+// when a watcher appears; a watcher that takes its name before it exports
+// its object answers that first call with an error, so the daemon calls
+// this until Registered holds.
+func Register(ctx context.Context) error {
+	conn, err := itemConn()
+	if err != nil {
+		return err
+	}
+	call := conn.Object(WatcherName, watcherPath).CallWithContext(ctx, watcherIface+".RegisterStatusNotifierItem", 0, itemPath)
+	if call.Err != nil {
+		return fmt.Errorf("register the tray item: %w", call.Err)
+	}
+	return nil
+}
+
+// Registered reports whether the watcher lists this process's item, by
+// its connection's unique name or systray's well-known name.
+func Registered(ctx context.Context) (bool, error) {
+	conn, err := itemConn()
+	if err != nil {
+		return false, err
+	}
+	var v dbus.Variant
+	err = conn.Object(WatcherName, watcherPath).CallWithContext(ctx, "org.freedesktop.DBus.Properties.Get", 0,
+		watcherIface, "RegisteredStatusNotifierItems").Store(&v)
+	if err != nil {
+		return false, fmt.Errorf("ask %s for its items: %w", WatcherName, err)
+	}
+	items, _ := v.Value().([]string)
+	names := slices.Clone(conn.Names())
+	names = append(names, fmt.Sprintf("org.kde.StatusNotifierItem-%d-1", os.Getpid()))
+	for _, it := range items {
+		for _, n := range names {
+			if it == n || strings.HasPrefix(it, n+"/") {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }

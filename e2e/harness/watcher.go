@@ -35,6 +35,9 @@ func (it Item) String() string { return it.Service + string(it.Path) }
 // item's bus connection goes away, like the real one.
 type Watcher struct {
 	conn *dbus.Conn
+	// claimFirst, when set, makes export take the name first and publish
+	// the object this much later, as some real watchers do on a restart.
+	claimFirst time.Duration
 
 	mu            sync.Mutex
 	items         []Item
@@ -61,6 +64,12 @@ func (d *Desktop) StartWatcher() *Watcher {
 // name's NameOwnerChanged by calling us at once, so the methods must already
 // be there.
 func (w *Watcher) export() error {
+	if w.claimFirst > 0 {
+		if err := w.claim(); err != nil {
+			return err
+		}
+		time.Sleep(w.claimFirst)
+	}
 	methods := map[string]any{
 		"RegisterStatusNotifierItem": w.registerItem,
 		"RegisterStatusNotifierHost": func(string) *dbus.Error { return nil },
@@ -132,7 +141,14 @@ func (w *Watcher) export() error {
 	signals := make(chan *dbus.Signal, 64)
 	w.conn.Signal(signals)
 	go w.watchOwners(signals)
+	if w.claimFirst > 0 {
+		return nil
+	}
+	return w.claim()
+}
 
+// claim takes the watcher's well-known name.
+func (w *Watcher) claim() error {
 	reply, err := w.conn.RequestName(WatcherName, dbus.NameFlagDoNotQueue)
 	if err != nil {
 		return fmt.Errorf("request %s: %w", WatcherName, err)
@@ -142,6 +158,26 @@ func (w *Watcher) export() error {
 	}
 	return nil
 }
+
+// StartWatcherClaimingFirst starts a watcher that takes its name before it
+// publishes its object (delay later): an item that registers as soon as the
+// name appears gets an error, and must retry.
+func (d *Desktop) StartWatcherClaimingFirst(delay time.Duration) *Watcher {
+	d.tb.Helper()
+	conn, err := d.dial()
+	if err != nil {
+		d.tb.Fatalf("harness: watcher: %v", err)
+	}
+	w := &Watcher{conn: conn, changed: newChanges(), claimFirst: delay}
+	if err := w.export(); err != nil {
+		d.tb.Fatalf("harness: watcher: %v", err)
+	}
+	return w
+}
+
+// Stop takes the watcher off the bus, as when the tray host restarts or
+// crashes: its name goes and it forgets every item.
+func (w *Watcher) Stop() error { return w.conn.Close() }
 
 // registerItem implements RegisterStatusNotifierItem. The argument is either
 // an object path (then the item lives on the caller's connection) or a bus

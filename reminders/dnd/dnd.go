@@ -15,7 +15,7 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/limber-app/limber/reminders/internal/dbusconn"
+	"github.com/limber-app/limber/internal/sessionbus"
 )
 
 // callTimeout bounds every D-Bus call, so a wedged notification server
@@ -73,7 +73,7 @@ func New(opts ...Option) Watcher {
 		return w
 	}
 
-	if conn, err := dbusconn.Session(); err != nil {
+	if conn, err := sessionbus.Open(); err != nil {
 		report(SourceNotifications, err)
 	} else if w.inhibit, err = newInhibitWatch(conn); err != nil {
 		conn.Close()

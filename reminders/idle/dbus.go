@@ -8,7 +8,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/dbusconn"
+	"github.com/limber-app/limber/internal/sessionbus"
 )
 
 // dbusSource asks a desktop service for the idle time over one private
@@ -36,7 +36,7 @@ const (
 var screenSaverPaths = []dbus.ObjectPath{"/org/freedesktop/ScreenSaver", "/ScreenSaver"}
 
 func openMutter() (Source, error) {
-	conn, err := dbusconn.Session()
+	conn, err := sessionbus.Open()
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func newMutter(conn *dbus.Conn) *mutterSource {
 }
 
 func openScreenSaver() (Source, error) {
-	conn, err := dbusconn.Session()
+	conn, err := sessionbus.Open()
 	if err != nil {
 		return nil, err
 	}

@@ -5,11 +5,11 @@ package notify
 import (
 	"fmt"
 
-	"github.com/limber-app/limber/reminders/internal/dbusconn"
+	"github.com/limber-app/limber/internal/sessionbus"
 )
 
 func newPlatform(cfg config) (Notifier, error) {
-	conn, err := dbusconn.Session()
+	conn, err := sessionbus.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoServer, err)
 	}

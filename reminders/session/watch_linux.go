@@ -9,7 +9,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/limber-app/limber/reminders/internal/dbusconn"
+	"github.com/limber-app/limber/internal/sessionbus"
 )
 
 // callTimeout bounds each D-Bus call made while setting up.
@@ -93,7 +93,7 @@ func watch(ctx context.Context, cfg config) (<-chan Event, error) {
 		}
 	}
 
-	session, err := attach(cfg.session, dbusconn.Session)
+	session, err := attach(cfg.session, sessionbus.Open)
 	if err != nil {
 		fail(SourceFreedesktopSaver, err)
 		fail(SourceGNOMESaver, err)
