@@ -181,10 +181,22 @@ func (d *Desktop) startXvfb() error {
 	return nil
 }
 
-// startBus starts the session bus with DISPLAY already set, so services it
-// activates land on our display.
+// startBus starts the session bus with DISPLAY already set. It activates no
+// installed service: a test starts every server it wants itself, so a
+// notification server installed on the machine never answers in place of
+// the test's own.
 func (d *Desktop) startBus() error {
-	line, proc, err := d.startReporting("dbus-daemon", testdesktop.BusCommand("dbus-daemon", "--session"))
+	// Unix socket paths are limited to ~108 bytes; t.TempDir can exceed that.
+	dir, err := os.MkdirTemp("", "limber-bus-")
+	if err != nil {
+		return fmt.Errorf("create bus dir: %w", err)
+	}
+	d.tb.Cleanup(func() { os.RemoveAll(dir) })
+	conf, err := testdesktop.WriteBusConfig(dir)
+	if err != nil {
+		return err
+	}
+	line, proc, err := d.startReporting("dbus-daemon", testdesktop.BusCommand("dbus-daemon", "--config-file="+conf))
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,19 @@ const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Con
 </busconfig>
 `
 
+// WriteBusConfig writes a session-bus configuration listening in dir (keep
+// it short: a Unix socket path has ~108 bytes) that activates no installed
+// service, and returns its path for --config-file. Without it, a
+// notification server installed on the machine (dunst, say) would be
+// started on demand and answer in place of the test's own.
+func WriteBusConfig(dir string) (string, error) {
+	conf := filepath.Join(dir, "bus.conf")
+	if err := os.WriteFile(conf, []byte(fmt.Sprintf(busConfig, dir)), 0o600); err != nil {
+		return "", fmt.Errorf("write bus config: %w", err)
+	}
+	return conf, nil
+}
+
 // Require skips the test when the named executable is not on PATH, or fails
 // it when CI=true, and returns its path.
 func Require(t testing.TB, tool string) string {
@@ -69,9 +82,9 @@ func DBus(t testing.TB) string {
 		t.Fatalf("create bus dir: %v", err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	conf := filepath.Join(dir, "bus.conf")
-	if err := os.WriteFile(conf, []byte(fmt.Sprintf(busConfig, dir)), 0o600); err != nil {
-		t.Fatalf("write bus config: %v", err)
+	conf, err := WriteBusConfig(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	cmd := BusCommand(bin, "--config-file="+conf)
