@@ -99,7 +99,7 @@ func TestEveryFrameDrawsTheFigure(t *testing.T) {
 		for i, f := range frames {
 			var w svgWriter
 			f(&w)
-			if !bytes.Contains(w.svg(200), []byte(ink)) {
+			if !bytes.Contains(w.svg(w.box, 200), []byte(ink)) {
 				t.Errorf("%s frame %d has no figure", id, i+1)
 			}
 		}
