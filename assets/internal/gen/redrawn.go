@@ -65,10 +65,12 @@ func kneeTwist(twist bool) frame {
 		w.rect(16, 74, 16, 52, 5, prop, true)
 	}
 	if !twist {
-		p.Legs[1] = Limb{A1: 300, A2: 110, K1: 0.8, K2: 0.6, EndA: 0}
+		// The knee over the chest, the shin folded back beside the thigh;
+		// both hands meet on the knee from below.
+		p.Legs[1] = Limb{A1: 290, A2: 70, K1: 0.9, K2: 0.7, EndA: 0}
 		s := p.solve()
-		p.Arms[1] = Limb{To: &P{s.knee[1].X - 2, s.knee[1].Y + 2}, Bend: 1}
-		p.Arms[0] = Limb{To: &P{s.knee[1].X - 4, s.knee[1].Y + 6}, Bend: -1}
+		p.Arms[1] = Limb{To: &P{s.knee[1].X + 2, s.knee[1].Y - 2}, Bend: -1}
+		p.Arms[0] = Limb{To: &P{s.knee[1].X + 2, s.knee[1].Y + 4}, Bend: 1}
 		p.Accent = PLeg1Upper
 		return fig(p, bed)
 	}
