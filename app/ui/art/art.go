@@ -24,18 +24,6 @@ import (
 	"github.com/limber-app/limber/routines"
 )
 
-// Palette is the three colours an illustration is drawn with.
-type Palette struct{ Figure, Accent, Props color.Color }
-
-// ThemePalette reads the palette from a theme and variant.
-func ThemePalette(th fyne.Theme, v fyne.ThemeVariant) Palette {
-	return Palette{
-		Figure: th.Color(theme.ColorNameForeground, v),
-		Accent: th.Color(theme.ColorNamePrimary, v),
-		Props:  th.Color(theme.ColorNameDisabled, v),
-	}
-}
-
 // CurrentPalette is the palette of the running app's theme.
 func CurrentPalette() Palette {
 	app := fyne.CurrentApp()

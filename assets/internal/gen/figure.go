@@ -215,8 +215,23 @@ func (s *skeleton) limb(root P, l Limb, hip P, l1, l2 float64) (mid, end P) {
 }
 
 // svgWriter accumulates SVG elements with short, stable number formatting so
-// the generated files are deterministic and diff well.
-type svgWriter struct{ b strings.Builder }
+// the generated files are deterministic and diff well. It keeps the bounds
+// of what it drew, so each picture can be framed by its content.
+type svgWriter struct {
+	b      strings.Builder
+	box    box
+	ground ground
+}
+
+// ground is what the scene stands on. It is drawn last but under
+// everything, as wide as the scene's content (see build).
+type ground int
+
+const (
+	noGround ground = iota
+	floorLine
+	matFloor
+)
 
 func num(v float64) string {
 	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
@@ -227,6 +242,8 @@ func num(v float64) string {
 }
 
 func (w *svgWriter) line(a, b P, colour string, width float64) {
+	w.box.add(a, width/2)
+	w.box.add(b, width/2)
 	fmt.Fprintf(&w.b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s" stroke-linecap="round"/>`+"\n",
 		num(a.X), num(a.Y), num(b.X), num(b.Y), colour, num(width))
 }
@@ -234,6 +251,7 @@ func (w *svgWriter) line(a, b P, colour string, width float64) {
 func (w *svgWriter) polyline(pts []P, colour string, width float64) {
 	var ps []string
 	for _, p := range pts {
+		w.box.add(p, width/2)
 		ps = append(ps, num(p.X)+","+num(p.Y))
 	}
 	fmt.Fprintf(&w.b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"/>`+"\n",
@@ -241,27 +259,79 @@ func (w *svgWriter) polyline(pts []P, colour string, width float64) {
 }
 
 func (w *svgWriter) quad(a, c, b P, colour string, width float64) {
+	for t := 0.0; t <= 1; t += 0.125 {
+		w.box.add(lerp(lerp(a, c, t), lerp(c, b, t), t), width/2)
+	}
 	fmt.Fprintf(&w.b, `<path d="M%s %s Q%s %s %s %s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"/>`+"\n",
 		num(a.X), num(a.Y), num(c.X), num(c.Y), num(b.X), num(b.Y), colour, num(width))
 }
 
 func (w *svgWriter) circle(c P, r float64, colour string) {
+	w.box.add(c, r)
 	fmt.Fprintf(&w.b, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", num(c.X), num(c.Y), num(r), colour)
 }
 
 func (w *svgWriter) rect(x, y, wd, h, rx float64, colour string, filled bool) {
 	if filled {
+		w.box.add(P{x, y}, 0)
+		w.box.add(P{x + wd, y + h}, 0)
 		fmt.Fprintf(&w.b, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s" fill="%s"/>`+"\n",
 			num(x), num(y), num(wd), num(h), num(rx), colour)
 		return
 	}
+	w.box.add(P{x, y}, propW/2)
+	w.box.add(P{x + wd, y + h}, propW/2)
 	fmt.Fprintf(&w.b, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round"/>`+"\n",
 		num(x), num(y), num(wd), num(h), num(rx), colour, num(propW))
 }
 
-func (w *svgWriter) svg(size int) []byte {
-	return fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 200 200">`+"\n%s</svg>\n",
-		size, size, w.b.String())
+// merge appends what o drew.
+func (w *svgWriter) merge(o *svgWriter) {
+	w.b.WriteString(o.b.String())
+	w.box.union(o.box)
+	w.ground = max(w.ground, o.ground)
+}
+
+// svg wraps the drawing in a root element of size pixels showing vb. The
+// viewBox always starts at 0 0 and the drawing is moved into it, because
+// oksvg offsets a viewBox origin in pixels rather than in viewBox units.
+func (w *svgWriter) svg(vb box, size int) []byte {
+	return fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %s %s">`+"\n"+
+		`<g transform="translate(%s %s)">`+"\n%s</g>\n</svg>\n",
+		size, size, num(vb.x2-vb.x1), num(vb.y2-vb.y1), num(-vb.x1), num(-vb.y1), w.b.String())
+}
+
+// box is an axis-aligned bounding box in viewBox units.
+type box struct {
+	x1, y1, x2, y2 float64
+	ok             bool
+}
+
+// add grows b to hold a disc of radius r around p.
+func (b *box) add(p P, r float64) {
+	if !b.ok {
+		*b = box{p.X - r, p.Y - r, p.X + r, p.Y + r, true}
+		return
+	}
+	b.x1, b.y1 = min(b.x1, p.X-r), min(b.y1, p.Y-r)
+	b.x2, b.y2 = max(b.x2, p.X+r), max(b.y2, p.Y+r)
+}
+
+func (b *box) union(o box) {
+	if o.ok {
+		b.add(P{o.x1, o.y1}, 0)
+		b.add(P{o.x2, o.y2}, 0)
+	}
+}
+
+// square returns the square box around b with margin m on its longer side,
+// at least side units wide, centred on b; its side is rounded up to whole
+// units so the viewBox numbers stay short.
+func (b box) square(m, side float64) box {
+	s := math.Ceil(max(b.x2-b.x1, b.y2-b.y1, side-2*m) + 2*m)
+	cx, cy := (b.x1+b.x2)/2, (b.y1+b.y2)/2
+	x, y := math.Round(cx-s/2), math.Round(cy-s/2)
+	return box{x, y, x + s, y + s, true}
 }
 
 func pick(accented bool) string {
@@ -304,12 +374,12 @@ func (w *svgWriter) limbDraw(root, mid, end P, l Limb, isLeg bool, upperC, lower
 		}
 		w.line(end, end.polar(endA, n), endC, limbW*0.8)
 	case EndFist:
-		w.circle(end.polar(endA, 3), 7, endC)
+		w.circle(end.polar(endA, 4), 8, endC)
 	case EndSpread:
 		w.circle(end.polar(endA, 2), 5.5, endC)
 		for _, da := range []float64{-75, -36, 0, 36, 75} {
 			base := end.polar(endA, 3)
-			w.line(base, base.polar(endA+da, 14), endC, 4)
+			w.line(base, base.polar(endA+da, 16), endC, 4)
 		}
 	}
 }
@@ -362,8 +432,13 @@ func (w *svgWriter) figure(p Pose) skeleton {
 	if p.Face != nil {
 		face = *p.Face
 	}
-	if p.View == Side || p.Face != nil {
+	switch {
+	case p.View == Side:
 		w.circle(s.head.polar(face, headR-1), 4, pick(has(PHead)))
+	case p.Face != nil:
+		// A front-view body with the head in profile: the nose must stand
+		// clear of the head to show where the face points.
+		w.circle(s.head.polar(face, headR+0.5), 4.5, pick(has(PHead)))
 	}
 	if p.View == Side {
 		leg(0)

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,7 +100,7 @@ func TestEveryFrameDrawsTheFigure(t *testing.T) {
 		for i, f := range frames {
 			var w svgWriter
 			f(&w)
-			if !bytes.Contains(w.svg(200), []byte(ink)) {
+			if !bytes.Contains(w.svg(w.box, 200), []byte(ink)) {
 				t.Errorf("%s frame %d has no figure", id, i+1)
 			}
 		}
@@ -140,5 +141,40 @@ func TestAreaScale(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("size %d pixel %d = %v, want %v", tt.size, tt.x, got, tt.want)
 		}
+	}
+}
+
+// TestFramesShareAFittedViewBox: the frames of a stretch are framed alike,
+// so the figure does not jump, and the frame hugs the content: a lying
+// figure fills its picture instead of its bottom third.
+func TestFramesShareAFittedViewBox(t *testing.T) {
+	vbOf := func(svg []byte) string {
+		s := string(svg)
+		i := strings.Index(s, `viewBox="`) + len(`viewBox="`)
+		return s[i : i+strings.IndexByte(s[i:], '"')]
+	}
+	for id, frames := range stretches() {
+		svgs := drawStretch(frames)
+		for i := 1; i < len(svgs); i++ {
+			if a, b := vbOf(svgs[0]), vbOf(svgs[i]); a != b {
+				t.Errorf("%s: frame 1 viewBox %q, frame %d %q", id, a, i+1, b)
+			}
+		}
+		var w svgWriter
+		frames[0](&w)
+		side := w.box.square(frameMargin, frameMin)
+		content := max(w.box.x2-w.box.x1, w.box.y2-w.box.y1)
+		if got := side.x2 - side.x1; got > max(content+2*frameMargin+2*floorPad+1, frameMin+1) {
+			t.Errorf("%s: viewBox side %v for content %v wide", id, got, content)
+		}
+	}
+	b := box{}
+	b.add(P{10, 20}, 0)
+	b.add(P{50, 30}, 0)
+	if got := b.square(5, 0); got != (box{5, 0, 55, 50, true}) {
+		t.Errorf("square = %+v", got)
+	}
+	if got := b.square(5, 100); got.x2-got.x1 != 100 {
+		t.Errorf("square with a minimum side 100 = %+v", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -20,7 +21,30 @@ func main() {
 	out := flag.String("out", ".", "assets directory to write into")
 	noPNG := flag.Bool("svg-only", false, "write SVG files only (skip rsvg-convert)")
 	sheet := flag.String("tray-sheet", "", "instead of generating, write a contact sheet of the tray icons in -out to this PNG file")
+	contact := flag.String("contact-sheet", "", "instead of generating, write contact sheets of the stretch pictures to this PNG path (one file per size, <path>-<size>.png)")
+	before := flag.String("before", "", "with -contact-sheet: git revision or directory of older stretch SVGs to show beside the current ones")
+	ids := flag.String("ids", "", "with -contact-sheet: comma-separated stretch IDs to show (default all)")
+	sizes := flag.String("sizes", "96,256", "with -contact-sheet: comma-separated picture sizes in pixels")
 	flag.Parse()
+	if *contact != "" {
+		o := contactOptions{out: *contact, before: *before}
+		if *ids != "" {
+			o.ids = strings.Split(*ids, ",")
+		}
+		for _, s := range strings.Split(*sizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(s))
+			if err != nil || n < 16 {
+				fmt.Fprintln(os.Stderr, "gen: bad -sizes:", *sizes)
+				os.Exit(2)
+			}
+			o.sizes = append(o.sizes, n)
+		}
+		if err := writeContactSheet(o); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *sheet != "" {
 		if err := writeSheet(*out, *sheet); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
@@ -38,10 +62,8 @@ func main() {
 func build() map[string][]byte {
 	files := map[string][]byte{}
 	for id, frames := range stretches() {
-		for i, f := range frames {
-			var w svgWriter
-			f(&w)
-			files[fmt.Sprintf("stretches/%s-%d.svg", id, i+1)] = w.svg(200)
+		for i, svg := range drawStretch(frames) {
+			files[fmt.Sprintf("stretches/%s-%d.svg", id, i+1)] = svg
 		}
 	}
 	for state, svg := range traySVGs() {
@@ -49,6 +71,37 @@ func build() map[string][]byte {
 	}
 	files["icon.svg"] = appIconSVG()
 	return files
+}
+
+// Framing of the stretch pictures, in viewBox units: a margin around the
+// content, and a smallest side so a small scene is not blown up past the
+// size of a standing figure's.
+const (
+	frameMargin = 6
+	frameMin    = 150
+)
+
+// drawStretch draws the frames of one stretch, all framed by one square
+// viewBox fitted to the union of their content, so the figure does not
+// jump between frames and every picture fills its box.
+func drawStretch(frames []frame) [][]byte {
+	ws := make([]svgWriter, len(frames))
+	var all box
+	for i, f := range frames {
+		f(&ws[i])
+		all.union(ws[i].box)
+	}
+	x1, x2 := all.x1-floorPad, all.x2+floorPad
+	for i := range ws {
+		ws[i].lay(x1, x2)
+		all.union(ws[i].box)
+	}
+	vb := all.square(frameMargin, frameMin)
+	out := make([][]byte, len(ws))
+	for i := range ws {
+		out[i] = ws[i].svg(vb, 200)
+	}
+	return out
 }
 
 func run(out string, png bool) error {

@@ -6,12 +6,33 @@ const (
 	matTop = G - 4
 )
 
-func (w *svgWriter) floor() { w.line(P{8, G + propW/2}, P{192, G + propW/2}, prop, propW) }
+// floor puts the scene on the floor line (see lay).
+func (w *svgWriter) floor() { w.ground = max(w.ground, floorLine) }
 
-// mat draws an exercise mat from x1 to x2 lying on the floor.
-func (w *svgWriter) mat(x1, x2 float64) {
-	w.floor()
-	w.rect(x1, matTop, x2-x1, G-matTop+1, 2, prop, true)
+// mat puts the scene on an exercise mat lying on the floor (see lay).
+func (w *svgWriter) mat() { w.ground = matFloor }
+
+// floorPad is how far the floor reaches past the scene on either side.
+const floorPad = 10
+
+// lay draws the ground under everything drawn so far, from x1 to x2: the
+// floor line, and the mat inset a little from its ends. The ground spans
+// the scene rather than the whole picture, so the picture can be framed by
+// its content.
+func (w *svgWriter) lay(x1, x2 float64) {
+	if w.ground == noGround {
+		return
+	}
+	var g svgWriter
+	g.line(P{x1, G + propW/2}, P{x2, G + propW/2}, prop, propW)
+	if w.ground == matFloor {
+		g.rect(x1+4, matTop, x2-x1-8, G-matTop+1, 2, prop, true)
+	}
+	body := w.b.String()
+	w.b.Reset()
+	w.b.WriteString(g.b.String())
+	w.b.WriteString(body)
+	w.box.union(g.box)
 }
 
 // chairSide draws a side-view chair under a figure seated at hip, facing right.
@@ -52,12 +73,4 @@ func (w *svgWriter) desk(x, top float64) {
 	w.line(P{x, top}, P{x + 60, top}, prop, propW+1)
 	w.line(P{x + 6, top}, P{x + 6, G}, prop, propW)
 	w.line(P{x + 54, top}, P{x + 54, G}, prop, propW)
-}
-
-// zoom wraps the drawing made by f in a scale about the point c, which ends
-// up at the centre of the viewBox. Used for close-ups of arms and hands.
-func (w *svgWriter) zoom(c P, scale float64, f func()) {
-	w.b.WriteString(`<g transform="translate(` + num(100-c.X*scale) + ` ` + num(100-c.Y*scale) + `) scale(` + num(scale) + ` ` + num(scale) + `)">` + "\n")
-	f()
-	w.b.WriteString("</g>\n")
 }

@@ -47,17 +47,6 @@ func prone() Pose {
 		Legs: [2]Limb{{A1: 270, A2: 270, EndA: 275}, {A1: 269, A2: 270, EndA: 275}}}
 }
 
-// allFours kneels on hands and knees on the mat, head to the right.
-func allFours(curve, head, face float64) Pose {
-	hip := P{62, matTop - limbW/2 - thighLen}
-	p := Pose{View: Side, Hip: hip, Torso: 92, Curve: curve, Head: head, Face: deg(face),
-		Legs: [2]Limb{{A1: 180, A2: 270, EndA: 270}, {A1: 183, A2: 270, EndA: 270}}}
-	s := p.solve()
-	hand := P{s.shoulder[0].X + 2, matTop - limbW/2}
-	p.Arms = [2]Limb{{To: &hand, Bend: -1}, {To: &P{hand.X + 4, hand.Y}, Bend: -1}}
-	return p
-}
-
 // overlay draws on top of a figure, knowing where its joints ended up
 // (motion arrows follow the body this way).
 type overlay func(w *svgWriter, s skeleton)
@@ -70,7 +59,7 @@ func fig(p Pose, under overlay, over ...overlay) frame {
 		if under != nil {
 			under(w, s)
 		}
-		w.b.WriteString(inner.b.String())
+		w.merge(&inner)
 		for _, o := range over {
 			o(w, s)
 		}
@@ -107,9 +96,7 @@ func standing(p Pose, over ...overlay) frame {
 	return fig(p, func(w *svgWriter, _ skeleton) { w.floor() }, over...)
 }
 
-// onMat draws a floor exercise. Lying figures are low and wide, so the scene
-// is enlarged a little and centred to read as well as standing ones.
+// onMat draws a floor exercise on a mat.
 func onMat(p Pose, over ...overlay) frame {
-	f := fig(p, func(w *svgWriter, _ skeleton) { w.mat(14, 186) }, over...)
-	return func(w *svgWriter) { w.zoom(P{100, 146}, 1.15, func() { f(w) }) }
+	return fig(p, func(w *svgWriter, _ skeleton) { w.mat() }, over...)
 }

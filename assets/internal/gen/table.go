@@ -37,7 +37,7 @@ func stretches() map[string][]frame {
 		"standing-hip-flexor": {hipFlexor()},
 		"glute-bridge":        {gluteBridge(false), gluteBridge(true)},
 		// Bed
-		"bed-to-floor":        {bedToFloor()},
+		"bed-to-floor":        {bedToFloor(false), bedToFloor(true)},
 		"bed-knee-hug":        {bedKneeHug()},
 		"bed-full-body-reach": {bedReach(true), bedReach(false)},
 		// Legs
@@ -75,24 +75,6 @@ func neckSideTilt() frame {
 	return seatedFront(p, arrowAt(headOf, P{20, -14}, P{6, -34}, P{-14, -22}))
 }
 
-func chinTuck(tuck bool) frame {
-	p := sit()
-	p.Accent = PNeck
-	if !tuck {
-		p.Head, p.Face = 30, deg(100)
-		return seated(p, arrowAt(headOf, P{22, -4}, P{30, -4}, P{38, -4}))
-	}
-	p.Head, p.Face = -16, deg(86)
-	return seated(p, arrowAt(headOf, P{38, -4}, P{30, -4}, P{22, -4}))
-}
-
-func neckTurn() frame {
-	p := sitFront()
-	p.Face = deg(270)
-	p.Accent = PNeck
-	return seatedFront(p, arrowAt(headOf, P{18, -14}, P{0, -34}, P{-20, -16}))
-}
-
 func shoulderRoll(down bool) frame {
 	p := standFront()
 	p.Accent = PShoulders
@@ -108,17 +90,6 @@ func shoulderRoll(down bool) frame {
 		arrowAt(neckOf, P{28, -12}, P{36, 0}, P{30, 14}))
 }
 
-func crossBody() frame {
-	p := standFront()
-	p.Accent = PArm0Upper | PShoulders
-	p.Arms[0] = Limb{A1: 100, A2: 96}
-	p = grounded(p)
-	s := p.solve()
-	hold := lerp(s.shoulder[0], s.elbow[0], 0.95)
-	p.Arms[1] = Limb{To: &P{hold.X, hold.Y + 2}, Bend: 1}
-	return standing(p)
-}
-
 func cactus(up bool) frame {
 	p := standFront()
 	p.Accent = PShoulders | PArm0Upper | PArm1Upper
@@ -128,38 +99,6 @@ func cactus(up bool) frame {
 	}
 	p.Arms = [2]Limb{{A1: 330, A2: 10}, {A1: 30, A2: 350}}
 	return standing(p, arrow(P{52, 80}, P{46, 56}, P{54, 34}), arrow(P{148, 80}, P{154, 56}, P{146, 34}))
-}
-
-func overheadReach(up bool) frame {
-	p := standFront()
-	if !up {
-		return standing(p, arrow(P{150, 40}, P{154, 62}, P{150, 84}))
-	}
-	p = grounded(p)
-	top := P{p.Hip.X, p.Hip.Y - 116}
-	p.Arms = [2]Limb{{To: &top, Bend: 1}, {To: &P{top.X + 1, top.Y}, Bend: -1}}
-	p.Accent = PArm0 | PArm1 | PUpperBack
-	return standing(p, arrow(P{150, 70}, P{152, 48}, P{146, 26}))
-}
-
-func armOpening(open bool) frame {
-	// Seen from above: lying on the left side on a mat, knees bent forward.
-	p := Pose{View: Front, Hip: P{138, 94}, Torso: 270, Head: 270, Face: deg(180), Narrow: 0.2,
-		Legs: [2]Limb{{A1: 180, A2: 90, EndA: 90}, {A1: 180, A2: 90, EndA: 90}},
-		Arms: [2]Limb{{A1: 180, A2: 180}, {A1: 180, A2: 180}}}
-	mat := func(w *svgWriter, _ skeleton) {
-		w.rect(14, 24, 172, 152, 10, prop, false)
-		w.rect(36, 76, 16, 36, 5, prop, true)
-	}
-	sweep := arrowAt(func(s skeleton) P { return s.shoulder[1] }, P{-12, 52}, P{-78, 0}, P{-12, -52})
-	if !open {
-		return fig(p, mat)
-	}
-	p.Arms[1] = Limb{A1: 0, A2: 0}
-	p.Face = deg(330)
-	p.Narrow = 0.9
-	p.Accent = PUpperBack | PArm1
-	return fig(p, mat, sweep)
 }
 
 func threadNeedle(under bool) frame {
@@ -203,28 +142,6 @@ func bladeSqueeze(squeeze bool) frame {
 	return seated(p, arrowAt(func(s skeleton) P { return s.elbow[0] }, P{26, 0}, P{16, -4}, P{6, -2}))
 }
 
-func catCamel(round bool) frame {
-	if round {
-		p := allFours(13, 165, 200)
-		p.Accent = PBack
-		return onMat(p, arrowAt(hipOf, P{14, -26}, P{24, -44}, P{40, -48}))
-	}
-	p := allFours(-9, 55, 80)
-	p.Accent = PBack
-	return onMat(p, arrowAt(hipOf, P{14, -36}, P{24, -16}, P{40, -10}))
-}
-
-func seatedTwist() frame {
-	p := sitFront()
-	p.Narrow, p.Face = 0.55, deg(90)
-	p.Accent = PBack
-	p = grounded(p)
-	s := p.solve()
-	p.Arms[1] = Limb{To: &P{s.hip.X + 27, s.hip.Y - 30}, Bend: 1}
-	p.Arms[0] = Limb{To: &P{s.knee[1].X + 2, s.knee[1].Y - 4}, Bend: -1}
-	return seatedFront(p, arrowAt(headOf, P{-24, -8}, P{0, -44}, P{24, -8}))
-}
-
 func sittingSideBend() frame {
 	p := sitFront()
 	p.Torso, p.Curve, p.Head = -16, -6, -26
@@ -232,17 +149,6 @@ func sittingSideBend() frame {
 	p.Arms[0] = Limb{A1: 200, A2: 186}
 	p.Accent = PBack | PArm1Upper
 	return seatedFront(p, arrowAt(headOf, P{34, -34}, P{8, -52}, P{-20, -36}))
-}
-
-func breastStroke(lift bool) frame {
-	p := prone()
-	if !lift {
-		return onMat(p)
-	}
-	p.Torso, p.Curve, p.Head, p.Face = 72, -4, 70, deg(130)
-	p.Arms = [2]Limb{{A1: 255, A2: 258}, {A1: 258, A2: 260}}
-	p.Accent = PUpperBack
-	return onMat(p, arrowAt(headOf, P{12, 26}, P{22, 12}, P{20, -8}))
 }
 
 func backExtension(lean bool) frame {
@@ -285,42 +191,6 @@ func pelvicTilt(flat bool) frame {
 	p.Curve = 2
 	p.Accent = PLowerBack
 	return onMat(p, arrowAt(hipOf, P{-14, -40}, P{-12, -30}, P{-14, -18}))
-}
-
-func kneeTwist(twist bool) frame {
-	// Seen from above: lying on the back in bed, head to the left.
-	p := Pose{View: Front, Hip: P{114, 100}, Torso: 270, Head: 270,
-		Arms: [2]Limb{{A1: 96, A2: 92}, {A1: 84, A2: 88}},
-		Legs: [2]Limb{{A1: 92, A2: 90, EndA: 0}, {A1: 88, A2: 90, EndA: 180}}}
-	bed := func(w *svgWriter, _ skeleton) {
-		w.rect(8, 36, 184, 128, 8, prop, false)
-		w.rect(16, 70, 18, 60, 5, prop, true)
-	}
-	if !twist {
-		p.Legs[1] = Limb{A1: 300, A2: 80, K1: 0.7, K2: 0.7, EndA: 0}
-		s := p.solve()
-		p.Arms[1] = Limb{To: &P{s.knee[1].X + 2, s.knee[1].Y - 4}, Bend: 1}
-		p.Accent = PLeg1Upper
-		return fig(p, bed)
-	}
-	p.Legs[1] = Limb{A1: 150, A2: 84, EndA: 0}
-	p.Arms[0] = Limb{A1: 178, A2: 182}
-	p.Arms[1] = Limb{A1: 2, A2: 358}
-	p.Face = deg(0)
-	p.Accent = PBack | PLeg1Upper
-	return fig(p, bed, arrowAt(hipOf, P{26, -22}, P{46, 0}, P{38, 28}))
-}
-
-func figure4() frame {
-	p := supine(120, 0)
-	p.Head = 262
-	p.Legs[1] = Limb{A1: 356, A2: 90, EndA: 0}
-	s := p.solve()
-	p.Legs[0] = Limb{To: &P{s.knee[1].X + 3, s.knee[1].Y - 4}, Bend: 1, K1: 0.8, EndA: 30}
-	grip := lerp(s.hip, s.knee[1], 0.6)
-	p.Arms = [2]Limb{{To: &P{grip.X - 5, grip.Y}, Bend: -1}, {To: &P{grip.X - 6, grip.Y + 2}, Bend: -1}}
-	p.Accent = PLeg0
-	return onMat(p)
 }
 
 func seatedFigure4() frame {
@@ -390,17 +260,6 @@ func gluteBridge(up bool) frame {
 	return onMat(p, arrowAt(hipOf, P{-6, 36}, P{-10, 18}, P{-4, 0}))
 }
 
-func bedToFloor() frame {
-	p := sit()
-	p.Hip.X = 70
-	p.Torso, p.Curve, p.Head, p.Face = 116, 9, 172, deg(250)
-	p.Arms = [2]Limb{{A1: 172, A2: 178}, {A1: 174, A2: 180}}
-	p.Accent = PBack
-	return fig(p, func(w *svgWriter, s skeleton) {
-		w.bedSide(6, s.hip.X+6, s.hip.Y+torsoW/2, false)
-	})
-}
-
 func bedSupine() Pose {
 	top := 132.0
 	return Pose{View: Side, Hip: P{100, top - torsoW/2}, Torso: 270, Head: 270, Face: deg(0),
@@ -426,7 +285,8 @@ func bedReach(long bool) frame {
 	p := bedSupine()
 	p.Hip.X = 104
 	if !long {
-		p.Arms = [2]Limb{{A1: 95, A2: 92}, {A1: 96, A2: 93}}
+		// Hands resting on the belly: arms along the body would vanish in it.
+		p.Arms = [2]Limb{{A1: 100, A2: 20, K2: 0.8}, {A1: 102, A2: 24, K2: 0.8}}
 		p.Legs = [2]Limb{{A1: 90, A2: 90, EndA: 15}, {A1: 91, A2: 90, EndA: 15}}
 		return inBed(p)
 	}
@@ -472,49 +332,13 @@ func standingHamstring() frame {
 	return standing(p)
 }
 
-func march(lift int) frame {
-	p := stand()
-	p.Legs[lift] = Limb{A1: 95, A2: 180, EndA: 110, End: EndSeg}
-	p.Arms[1-lift] = Limb{A1: 150, A2: 80}
-	p.Arms[lift] = Limb{A1: 205, A2: 190}
-	p.Accent = PLeg0Upper
-	if lift == 1 {
-		p.Accent = PLeg1Upper
-	}
-	return standing(p, arrowAt(func(s skeleton) P { return s.knee[lift] }, P{18, 30}, P{20, 16}, P{16, 0}))
-}
-
-func wrist(extensor bool) frame {
-	p := grounded(sit())
-	p.Arms[0] = Limb{A1: 88, A2: 90, End: EndSeg, EndA: 345}
-	p.Accent = PArm0Lower | PHand0
-	s := p.solve()
-	var over overlay
-	if !extensor {
-		// Palm away, fingers up; the other hand pulls the fingers back.
-		tip := s.wrist[0].polar(345, handLen)
-		p.Arms[1] = Limb{To: &P{tip.X + 7, tip.Y + 4}, Bend: 1, End: EndSeg, EndA: 300}
-		over = arrowAt(func(skeleton) P { return tip }, P{16, -10}, P{10, -20}, P{-2, -18})
-	} else {
-		// Palm down, fingers down; the other hand presses the back of the hand.
-		p.Arms[0].EndA = 175
-		back := s.wrist[0].polar(175, handLen*0.5)
-		p.Arms[1] = Limb{To: &P{back.X + 7, back.Y - 6}, Bend: 1, End: EndSeg, EndA: 220}
-		over = arrowAt(func(skeleton) P { return back }, P{20, 4}, P{18, 16}, P{6, 22})
-	}
-	return func(w *svgWriter) {
-		w.zoom(P{s.shoulder[0].X + 30, s.shoulder[0].Y + 8}, 1.5, func() { seated(p, over)(w) })
-	}
-}
-
 func hands(end End) frame {
 	p := grounded(sitFront())
-	p.Arms = [2]Limb{{A1: 200, A2: 340, End: end, EndA: 340}, {A1: 160, A2: 20, End: end, EndA: 20}}
+	// Hands up beside the head, clear of the body, so at the scale of every
+	// other picture the fist and the spread fingers still read.
+	p.Arms = [2]Limb{{A1: 235, A2: 345, End: end, EndA: 345}, {A1: 125, A2: 15, End: end, EndA: 15}}
 	p.Accent = PHand0 | PHand1
-	s := p.solve()
-	return func(w *svgWriter) {
-		w.zoom(P{100, s.neck.Y + 14}, 1.6, func() { seatedFront(p)(w) })
-	}
+	return seatedFront(p)
 }
 
 func breathing(in bool) frame {
