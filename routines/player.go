@@ -1,7 +1,6 @@
 package routines
 
 import (
-	"slices"
 	"time"
 )
 
@@ -309,22 +308,26 @@ func (p *Player) Stop(now time.Time) Outcome {
 
 // Outcome reports what has been done so far.
 func (p *Player) Outcome() Outcome {
-	o := Outcome{Completed: p.completed, Active: p.active, Steps: p.r.StepCount()}
-	done := make([]bool, len(p.r.Steps))
-	for i := range done {
-		done[i] = true
-	}
-	for i, s := range p.segs {
-		done[s.Step] = done[s.Step] && p.done[i]
-	}
-	for i, d := range done {
-		// A step without segments cannot exist in a valid routine; it
-		// never counts as done.
-		if d && slices.ContainsFunc(p.segs, func(s Segment) bool { return s.Step == i }) {
-			o.StepsDone++
+	return Outcome{Completed: p.completed, Active: p.active, Steps: p.r.StepCount(), StepsDone: len(p.DoneSteps())}
+}
+
+// DoneSteps returns the indexes into Routine.Steps of the steps done so
+// far, in order: a step is done when each of its sides ran out or was
+// skipped past its halfway point.
+func (p *Player) DoneSteps() []int {
+	var out []int
+	for i := range p.r.Steps {
+		done, any := true, false
+		for j, s := range p.segs {
+			if s.Step == i {
+				done, any = done && p.done[j], true
+			}
+		}
+		if done && any {
+			out = append(out, i)
 		}
 	}
-	return o
+	return out
 }
 
 // State returns a snapshot as of the last call that took now.
