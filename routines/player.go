@@ -92,13 +92,13 @@ type SegmentView struct {
 
 // State is a snapshot of the player for the window.
 type State struct {
-	Phase    Phase // PhasePaused while paused
-	Resumes  Phase // the phase that continues on Resume; equals Phase unless paused
-	Current  SegmentView
-	Next     SegmentView // valid when HasNext
-	HasNext  bool
-	Number   int           // Current is segment Number of Total (1-based)
-	Total    int           // number of segments
+	Phase   Phase // PhasePaused while paused
+	Resumes Phase // the phase that continues on Resume; equals Phase unless paused
+	Current SegmentView
+	Next    SegmentView // valid when HasNext
+	HasNext bool
+	Number  int // Current is segment Number of Total (1-based)
+	Total   int // number of segments
 	// StepNumber of Steps is the step as a person counts it (1-based): a
 	// per-side step is one step, so its two sides share a number. Show
 	// this, not Number, with Current.Side ("Step 3 of 5 · left side").
@@ -107,9 +107,9 @@ type State struct {
 	// Rep of Reps is the repetition under way in a step of repetitions
 	// (1-based); both are zero outside PhaseStep and for holds.
 	Rep, Reps int
-	Left     time.Duration // time left in the current phase
-	Length   time.Duration // full length of the current phase
-	Progress float64       // of the whole routine, 0..1 (steps and rests; not get-ready)
+	Left      time.Duration // time left in the current phase
+	Length    time.Duration // full length of the current phase
+	Progress  float64       // of the whole routine, 0..1 (steps and rests; not get-ready)
 }
 
 // Outcome is what the daemon records as a break.
