@@ -69,6 +69,8 @@ type Config struct {
 	// PromptInstead (prompt_instead): show a break window
 	// instead of a notification.
 	PromptInstead bool
+	// Sounds (sounds): the routine window plays sound cues.
+	Sounds bool
 	// IdleSource (idle_source): how activity is detected:
 	// auto, x11, mutter, screensaver, windows, macos or none.
 	IdleSource string

@@ -42,6 +42,7 @@ dnd = "ignore"
 suggest = "mid-back"
 notification_buttons = false
 prompt_instead = true
+sounds = false
 idle_source = "x11"
 
 [schedule]
@@ -55,7 +56,7 @@ sunday = ["22:00-02:00"]  # crosses midnight
 	}
 	want := Config{SittingLimit: 50 * time.Minute, NaturalBreak: 4 * time.Minute, RemindAgain: 90 * time.Minute,
 		MaxReminders: 5, Snooze: 15 * time.Minute, SnoozeLimit: 1, DND: DNDIgnore, Suggest: "mid-back",
-		NotificationButtons: false, PromptInstead: true, IdleSource: "x11"}
+		NotificationButtons: false, PromptInstead: true, Sounds: false, IdleSource: "x11"}
 	got := cfg
 	got.Schedule = Schedule{}
 	if !reflect.DeepEqual(got, want) {
@@ -108,7 +109,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"idle source", "idle_source = \"wayland\"\n",
 			[]string{`config.toml:1: idle_source: "wayland" is not an idle source (use one of auto, x11, mutter, screensaver, windows, macos, none)`}, nil},
 		{"unknown key", "sitting_limt = \"45m\"\n",
-			[]string{`config.toml:1: sitting_limt: unknown key (known keys: sitting_limit, natural_break, remind_again, max_reminders, snooze, snooze_limit, dnd, suggest, notification_buttons, prompt_instead, idle_source, [schedule])`}, nil},
+			[]string{`config.toml:1: sitting_limt: unknown key (known keys: sitting_limit, natural_break, remind_again, max_reminders, snooze, snooze_limit, dnd, suggest, notification_buttons, prompt_instead, sounds, idle_source, [schedule])`}, nil},
 		{"bad range", "[schedule]\nmonday = [\"09:00-12:00\", \"25:00-26:00\"]\n",
 			[]string{`config.toml:2: schedule.monday: "25:00-26:00": "25:00" is not a time of day (use HH:MM-HH:MM, 24-hour clock, e.g. "09:00-12:30" or "22:00-02:00")`},
 			func(c Config) bool { _, set := c.Schedule.Day(time.Monday); return !set }},

@@ -168,6 +168,11 @@ func (r Routine) Segments() []Segment {
 	return segs
 }
 
+// StepCount is the number of steps as a person counts them: a per-side
+// step is one step, done on two sides. The picker, `limber routines`, the
+// routine window ("Step 3 of 5 · left side") and the outcome all use it.
+func (r Routine) StepCount() int { return len(r.Steps) }
+
 // Duration is the routine's total time: every segment plus the rests between
 // them. The player's short get-ready count is not included.
 func (r Routine) Duration() time.Duration {

@@ -85,28 +85,39 @@ type SegmentView struct {
 	Step     Step // name, cues, stretch ID, timing, image …
 	Side     Side
 	Duration time.Duration
+	// SecondSide is true for the second side of a step done on both
+	// sides: the moment to switch sides.
+	SecondSide bool
 }
 
 // State is a snapshot of the player for the window.
 type State struct {
-	Phase    Phase // PhasePaused while paused
-	Resumes  Phase // the phase that continues on Resume; equals Phase unless paused
-	Current  SegmentView
-	Next     SegmentView // valid when HasNext
-	HasNext  bool
-	Number   int           // Current is step Number of Total (1-based)
-	Total    int           // number of segments
-	Left     time.Duration // time left in the current phase
-	Length   time.Duration // full length of the current phase
-	Progress float64       // of the whole routine, 0..1 (steps and rests; not get-ready)
+	Phase   Phase // PhasePaused while paused
+	Resumes Phase // the phase that continues on Resume; equals Phase unless paused
+	Current SegmentView
+	Next    SegmentView // valid when HasNext
+	HasNext bool
+	Number  int // Current is segment Number of Total (1-based)
+	Total   int // number of segments
+	// StepNumber of Steps is the step as a person counts it (1-based): a
+	// per-side step is one step, so its two sides share a number. Show
+	// this, not Number, with Current.Side ("Step 3 of 5 · left side").
+	StepNumber int
+	Steps      int
+	// Rep of Reps is the repetition under way in a step of repetitions
+	// (1-based); both are zero outside PhaseStep and for holds.
+	Rep, Reps int
+	Left      time.Duration // time left in the current phase
+	Length    time.Duration // full length of the current phase
+	Progress  float64       // of the whole routine, 0..1 (steps and rests; not get-ready)
 }
 
 // Outcome is what the daemon records as a break.
 type Outcome struct {
 	Completed bool          // the routine reached its end (not stopped early)
 	Active    time.Duration // time spent in steps and rests, excluding get-ready and pauses
-	StepsDone int           // segments that ran out, or were skipped past their halfway point
-	Steps     int           // segments in the routine
+	StepsDone int           // steps whose every side ran out, or was skipped past its halfway point
+	Steps     int           // steps in the routine (Routine.StepCount)
 }
 
 // Option configures a Player.
@@ -297,18 +308,31 @@ func (p *Player) Stop(now time.Time) Outcome {
 
 // Outcome reports what has been done so far.
 func (p *Player) Outcome() Outcome {
-	o := Outcome{Completed: p.completed, Active: p.active, Steps: len(p.segs)}
-	for _, d := range p.done {
-		if d {
-			o.StepsDone++
+	return Outcome{Completed: p.completed, Active: p.active, Steps: p.r.StepCount(), StepsDone: len(p.DoneSteps())}
+}
+
+// DoneSteps returns the indexes into Routine.Steps of the steps done so
+// far, in order: a step is done when each of its sides ran out or was
+// skipped past its halfway point.
+func (p *Player) DoneSteps() []int {
+	var out []int
+	for i := range p.r.Steps {
+		done, any := true, false
+		for j, s := range p.segs {
+			if s.Step == i {
+				done, any = done && p.done[j], true
+			}
+		}
+		if done && any {
+			out = append(out, i)
 		}
 	}
-	return o
+	return out
 }
 
 // State returns a snapshot as of the last call that took now.
 func (p *Player) State() State {
-	st := State{Phase: p.phase, Resumes: p.phase, Total: len(p.segs)}
+	st := State{Phase: p.phase, Resumes: p.phase, Total: len(p.segs), Steps: p.r.StepCount()}
 	if p.paused {
 		st.Phase = PhasePaused
 	}
@@ -318,6 +342,8 @@ func (p *Player) State() State {
 	}
 	st.Current = p.view(p.idx)
 	st.Number = p.idx + 1
+	st.StepNumber = p.segs[p.idx].Step + 1
+	st.Rep, st.Reps = p.rep()
 	if p.idx+1 < len(p.segs) {
 		st.Next, st.HasNext = p.view(p.idx+1), true
 	}
@@ -356,11 +382,22 @@ func (p *Player) NextChange() (at time.Time, ok bool) {
 	return p.at.Add(next - p.into), true
 }
 
+// rep returns the repetition under way and the number of repetitions, or
+// zeros outside a step of repetitions.
+func (p *Player) rep() (rep, reps int) {
+	t := p.r.Steps[p.segs[p.idx].Step].Timing
+	if p.phase != PhaseStep || !t.IsReps() || t.Pace <= 0 {
+		return 0, 0
+	}
+	return min(t.Reps, int(p.into/t.Pace)+1), t.Reps
+}
+
 func (p *Player) running() bool { return p.started && !p.stopped && p.phase != PhaseFinished }
 
 func (p *Player) view(i int) SegmentView {
 	s := p.segs[i]
-	return SegmentView{Index: i, Step: p.r.Steps[s.Step], Side: s.Side, Duration: s.Duration}
+	second := i > 0 && p.segs[i-1].Step == s.Step
+	return SegmentView{Index: i, Step: p.r.Steps[s.Step], Side: s.Side, Duration: s.Duration, SecondSide: second}
 }
 
 func (p *Player) phaseLen() time.Duration {

@@ -69,7 +69,7 @@ func TestPlayerTimelineAnyStepSize(t *testing.T) {
 			}
 			got = append(got, p.Advance(at(3600))...)
 			checkEvents(t, "replay", got, fullTimeline)
-			want := Outcome{Completed: true, Active: 35 * time.Second, StepsDone: 4, Steps: 4}
+			want := Outcome{Completed: true, Active: 35 * time.Second, StepsDone: 3, Steps: 3}
 			if o := p.Outcome(); o != want {
 				t.Errorf("Outcome() = %+v, want %+v", o, want)
 			}
@@ -165,7 +165,7 @@ func TestPlayerNext(t *testing.T) {
 	checkEvents(t, "next early", p.Next(at(8)), []Event{{StepStarted, at(8), PhaseStep, 2}})
 	checkEvents(t, "into C", p.Next(at(9)), []Event{{StepStarted, at(9), PhaseStep, 3}})
 	checkEvents(t, "next on last", p.Next(at(9.5)), []Event{{Finished, at(9.5), PhaseFinished, 3}})
-	want := Outcome{Completed: true, Active: 8500 * time.Millisecond, StepsDone: 1, Steps: 4}
+	want := Outcome{Completed: true, Active: 8500 * time.Millisecond, StepsDone: 1, Steps: 3}
 	if o := p.Outcome(); o != want {
 		t.Errorf("Outcome() = %+v, want %+v", o, want)
 	}
@@ -232,7 +232,7 @@ func TestPlayerRestart(t *testing.T) {
 	if st.Phase != PhaseGetReady || st.Progress != 0 || st.Number != 1 {
 		t.Errorf("after Restart: %+v", st)
 	}
-	if o := p.Outcome(); o.Completed || o.StepsDone != 4 || o.Active != 35*time.Second {
+	if o := p.Outcome(); o.Completed || o.StepsDone != 3 || o.Active != 35*time.Second {
 		t.Errorf("Outcome() after Restart = %+v; done work stays counted, completion does not", o)
 	}
 	// The second run replays the same timeline shifted to 4000s.
@@ -263,7 +263,7 @@ func TestPlayerStop(t *testing.T) {
 	p := NewPlayer(testRoutine())
 	p.Start(t0)
 	o := p.Stop(at(21)) // A done, 1s into B-left
-	want := Outcome{Completed: false, Active: 16 * time.Second, StepsDone: 1, Steps: 4}
+	want := Outcome{Completed: false, Active: 16 * time.Second, StepsDone: 1, Steps: 3}
 	if o != want {
 		t.Errorf("Stop() = %+v, want %+v", o, want)
 	}
@@ -326,7 +326,7 @@ func TestPlayerBuiltinsRunToCompletion(t *testing.T) {
 		evs := p.Start(t0)
 		evs = append(evs, p.Advance(t0.Add(time.Hour))...)
 		o := p.Outcome()
-		if !o.Completed || o.Active != r.Duration() || o.StepsDone != len(r.Segments()) {
+		if !o.Completed || o.Active != r.Duration() || o.StepsDone != r.StepCount() {
 			t.Errorf("%s: outcome %+v, want complete with %s active", r.ID, o, r.Duration())
 		}
 		if n := len(evs); n == 0 || evs[n-1].Kind != Finished || !evs[n-1].At.Equal(t0.Add(DefaultGetReady+r.Duration())) {
@@ -340,6 +340,77 @@ func TestPlayerBuiltinsRunToCompletion(t *testing.T) {
 		}
 		if starts != len(r.Segments()) {
 			t.Errorf("%s: %d StepStarted, want %d", r.ID, starts, len(r.Segments()))
+		}
+	}
+}
+
+// TestPlayerCountsStepsAsPeopleDo: a per-side step is one step whose two
+// sides share its number, so the window's "Step 2 of 3 · left side" agrees
+// with the picker's "3 steps"; the second side says it is the switch.
+func TestPlayerCountsStepsAsPeopleDo(t *testing.T) {
+	r := testRoutine()
+	if r.StepCount() != 3 || len(r.Segments()) != 4 {
+		t.Fatalf("StepCount %d, segments %d; want 3 and 4", r.StepCount(), len(r.Segments()))
+	}
+	tests := []struct {
+		sec        float64
+		stepNumber int
+		side       Side
+		second     bool
+	}{
+		{0, 1, NoSide, false},
+		{6, 1, NoSide, false},
+		{21, 2, LeftSide, false},
+		{27, 2, RightSide, true}, // the rest before the right side leads into it
+		{29, 2, RightSide, true},
+		{37, 3, NoSide, false},
+	}
+	p := NewPlayer(r)
+	p.Start(t0)
+	for _, tt := range tests {
+		p.Advance(at(tt.sec))
+		st := p.State()
+		if st.StepNumber != tt.stepNumber || st.Steps != 3 || st.Current.Side != tt.side || st.Current.SecondSide != tt.second {
+			t.Errorf("at %vs: step %d of %d, side %q, second side %v; want %d of 3, %q, %v",
+				tt.sec, st.StepNumber, st.Steps, st.Current.Side, st.Current.SecondSide, tt.stepNumber, tt.side, tt.second)
+		}
+	}
+}
+
+// TestPlayerOutcomeCountsWholeSteps: a per-side step counts as done only
+// when both sides are.
+func TestPlayerOutcomeCountsWholeSteps(t *testing.T) {
+	p := NewPlayer(testRoutine())
+	p.Start(t0)
+	if o := p.Stop(at(27)); o.StepsDone != 1 || o.Steps != 3 { // A and B-left done
+		t.Errorf("after the left side: %+v, want 1 of 3 steps done", o)
+	}
+	p = NewPlayer(testRoutine())
+	p.Start(t0)
+	if o := p.Stop(at(35)); o.StepsDone != 2 { // A and both sides of B
+		t.Errorf("after both sides: %+v, want 2 steps done", o)
+	}
+}
+
+// TestPlayerRepCounter: C is 2 reps of 2 s, starting at 36 s.
+func TestPlayerRepCounter(t *testing.T) {
+	tests := []struct {
+		sec       float64
+		rep, reps int
+	}{
+		{35, 0, 0}, // the rest before C
+		{36, 1, 2},
+		{37.9, 1, 2},
+		{38, 2, 2},
+		{39.9, 2, 2},
+		{21, 0, 0}, // a hold has no repetitions
+	}
+	for _, tt := range tests {
+		p := NewPlayer(testRoutine())
+		p.Start(t0)
+		p.Advance(at(tt.sec))
+		if st := p.State(); st.Rep != tt.rep || st.Reps != tt.reps {
+			t.Errorf("at %vs: rep %d of %d, want %d of %d", tt.sec, st.Rep, st.Reps, tt.rep, tt.reps)
 		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/app/sound"
+	"github.com/limber-app/limber/app/sound/pulse"
 	"github.com/limber-app/limber/app/ui/routine"
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
@@ -36,7 +38,11 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 
 	var view *routine.View
 	var finished bool
+	cfg, _ := reminders.LoadConfig(s.o.Paths.ConfigFile())
+	cues := s.soundQueue(func() *routine.View { return view })
 	view = routine.New(routine.Options{
+		Sound:       cues,
+		Muted:       !cfg.Sounds,
 		Routine:     r,
 		Clock:       time.Now,
 		ShowSafety:  firstUse,
@@ -91,6 +97,22 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 		}
 	}()
 	return nil
+}
+
+// soundQueue plays the routine's cues; it connects to the sound server on
+// the first cue, and where none answers the view says so once and the
+// routine goes on silently.
+func (s *session) soundQueue(view func() *routine.View) *sound.Queue {
+	q := sound.NewQueue(func() (sound.Backend, error) { return pulse.Open("Limber") }, func(err error) {
+		fyne.LogError("routine sounds", err)
+		fyne.Do(func() {
+			if v := view(); v != nil {
+				v.SoundUnavailable()
+			}
+		})
+	})
+	s.onClosed = append(s.onClosed, q.Close)
+	return q
 }
 
 // record reports a routine's outcome: to the daemon when we are its

@@ -25,6 +25,8 @@ func TestGoldenMarkup(t *testing.T) {
 		{"mid-step.xml", func() { clk.add(5*time.Second + first/2); v.Tick() }},
 		{"paused.xml", func() { v.TogglePause(); clk.add(time.Minute); v.Tick() }},
 		{"last-seconds.xml", func() { v.TogglePause(); clk.add(first - first/2 - 2*time.Second); v.Tick() }},
+		{"rest.xml", func() { clk.add(3 * time.Second); v.Tick() }},
+		{"per-side.xml", func() { v.Next(); v.Next(); clk.add(4 * time.Second); v.Tick() }},
 		{"finished.xml", func() { clk.add(r.Duration()); v.Tick() }},
 	}
 	for _, s := range steps {

@@ -33,8 +33,8 @@ func TestGermanView(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
 		}
 	}
-	if !strings.HasPrefix(v.cues.Text, "• Steh aufrecht, die Arme locker.") {
-		t.Errorf("cues = %q, want the German cues", v.cues.Text)
+	if !strings.HasPrefix(v.cueText.Text, "• Steh aufrecht, die Arme locker.") {
+		t.Errorf("cues = %q, want the German cues", v.cueText.Text)
 	}
 
 	// Into the first step: the next stretch is announced in German.

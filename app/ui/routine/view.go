@@ -6,8 +6,8 @@
 package routine
 
 import (
-	"fmt"
 	"image"
+	"image/color"
 	"strings"
 	"time"
 
@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/app/sound"
 	"github.com/limber-app/limber/app/ui/art"
 	"github.com/limber-app/limber/routines"
 )
@@ -41,6 +42,11 @@ type Options struct {
 	Close func(routines.Outcome)
 	// Another opens the routine picker (finish screen).
 	Another func()
+	// Sound plays the audio cues; nil means no sound and no mute button.
+	Sound sound.Sink
+	// Muted starts the window muted (the `sounds = false` setting); the
+	// mute button still turns sound on for this routine.
+	Muted bool
 }
 
 // View is the routine window's content. Call its methods on the Fyne
@@ -52,28 +58,36 @@ type View struct {
 	frames  map[int][]image.Image // pictures per segment index, drawn once
 	pending map[int]bool          // segments being drawn in the background
 	done    bool
+	cues    cuer
+	muted   bool
 
-	root     *fyne.Container
-	playing  *fyne.Container
-	finish   *fyne.Container
-	safety   *fyne.Container
-	title    *widget.Label
-	stepNo   *widget.Label
-	progress *widget.ProgressBar
-	image    *canvas.Image
-	phase    *canvas.Text
-	name     *widget.Label
-	side     *widget.Label
-	cues     *widget.Label
-	caution  *widget.Label
-	count    *canvas.Text
-	reps     *widget.Label
-	nextImg  *canvas.Image
-	nextText *widget.Label
-	pauseBtn *widget.Button
-	summary  *widget.Label
-	gotIt    *widget.Button
-	shown    int // resource index on screen, to avoid needless refreshes
+	root      *fyne.Container
+	playing   *fyne.Container
+	finish    *fyne.Container
+	safety    *fyne.Container
+	title     *widget.Label
+	stepNo    *widget.Label
+	progress  *quietBar
+	image     *canvas.Image
+	phase     *canvas.Text
+	name      *widget.Label
+	cueText   *widget.Label
+	caution   *fyne.Container
+	cautionBg *canvas.Rectangle
+	cautionTx *widget.Label
+	count     *canvas.Text
+	side      *canvas.Text
+	reps      *widget.Label
+	upNext    *fyne.Container
+	nextImg   *canvas.Image
+	nextText  *widget.Label
+	pauseBtn  *widget.Button
+	muteBtn   *widget.Button
+	soundNote *widget.Label
+	summary   *widget.Label
+	did       *widget.Label
+	gotIt     *widget.Button
+	shown     int // resource index on screen, to avoid needless refreshes
 }
 
 // New builds the view and starts the player at the clock's now.
@@ -86,10 +100,10 @@ func New(o Options) *View {
 		opts = append(opts, routines.WithGetReady(o.GetReady))
 	}
 	v := &View{o: o, player: routines.NewPlayer(o.Routine, opts...), shown: -1,
-		frames: map[int][]image.Image{}, pending: map[int]bool{}}
+		frames: map[int][]image.Image{}, pending: map[int]bool{}, muted: o.Muted}
 	v.palette = art.CurrentPalette()
 	v.build()
-	v.player.Start(o.Clock())
+	v.handle(v.player.Start(o.Clock()))
 	v.render()
 	return v
 }
@@ -97,11 +111,18 @@ func New(o Options) *View {
 // Content is the window's content.
 func (v *View) Content() fyne.CanvasObject { return v.root }
 
+// The countdown's text sizes: its last three seconds are larger, inside a
+// box sized for the larger text so nothing beside it moves.
+const (
+	countSize     = 72
+	countSizeLast = 84
+	sideSize      = 30
+)
+
 func (v *View) build() {
 	v.title = widget.NewLabelWithStyle(i18n.RoutineName(v.o.Routine), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.stepNo = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-	v.progress = widget.NewProgressBar()
-	v.progress.TextFormatter = func() string { return "" }
+	v.progress = newQuietBar()
 
 	v.image = canvas.NewImageFromImage(nil)
 	v.image.FillMode = canvas.ImageFillContain
@@ -113,16 +134,25 @@ func (v *View) build() {
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.name.SizeName = theme.SizeNameHeadingText
 	v.name.Wrapping = fyne.TextWrapWord
-	v.side = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	v.cues = widget.NewLabel("")
-	v.cues.Wrapping = fyne.TextWrapWord
-	v.caution = widget.NewLabel("")
-	v.caution.Wrapping = fyne.TextWrapWord
-	v.caution.Importance = widget.WarningImportance
+	v.cueText = widget.NewLabel("")
+	v.cueText.Wrapping = fyne.TextWrapWord
+	v.buildCaution()
+
 	v.count = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	v.count.TextStyle = fyne.TextStyle{Bold: true}
-	v.count.TextSize = 72
+	v.count.TextSize = countSize
+	// As wide as the larger text, as tall as the normal one: the larger
+	// count grows into the space below rather than pushing its neighbours.
+	widest := widestClock(v.o.Routine, v.o.GetReady)
+	countBox := fyne.NewSize(fyne.MeasureText(widest, countSizeLast, v.count.TextStyle).Width,
+		fyne.MeasureText(widest, countSize, v.count.TextStyle).Height)
+	v.side = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	v.side.TextStyle = fyne.TextStyle{Bold: true}
+	v.side.TextSize = sideSize
 	v.reps = widget.NewLabel("")
+	v.reps.SizeName = theme.SizeNameSubHeadingText
+	countRow := container.NewHBox(container.NewGridWrap(countBox, v.count),
+		container.NewVBox(layout.NewSpacer(), v.side, v.reps, layout.NewSpacer()))
 
 	v.nextImg = canvas.NewImageFromImage(nil)
 	v.nextImg.FillMode = canvas.ImageFillContain
@@ -130,26 +160,81 @@ func (v *View) build() {
 	v.nextText = widget.NewLabel("")
 	v.nextText.Truncation = fyne.TextTruncateEllipsis
 
+	text := container.NewVBox(v.phase, v.name, v.cueText, v.caution, layout.NewSpacer(), countRow)
+	body := container.NewBorder(nil, nil, container.NewPadded(v.image), nil, container.NewPadded(text))
+	v.upNext = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(56, 56), v.nextImg), nil, v.nextText)
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, v.stepNo, v.title), v.progress.box)
+	v.playing = container.NewBorder(header, container.NewVBox(widget.NewSeparator(), v.upNext, v.controls()), nil, nil, body)
+
+	v.buildFinish()
+	v.buildSafety()
+	v.root = container.NewBorder(v.safety, nil, nil, nil, container.NewStack(v.playing, v.finish))
+}
+
+// widestClock is the widest countdown the routine shows, in zeros (the
+// digits are equally wide), to size the countdown's box once.
+func widestClock(r routines.Routine, getReady time.Duration) string {
+	longest := max(getReady, routines.DefaultGetReady)
+	for _, s := range r.Segments() {
+		longest = max(longest, s.Duration, s.Rest)
+	}
+	return strings.Map(func(c rune) rune {
+		if c >= '0' && c <= '9' {
+			return '0'
+		}
+		return c
+	}, clock(longest))
+}
+
+// buildCaution makes the caution box: a warning icon and the text in the
+// foreground colour on a faint warning tint (see cautionColors).
+func (v *View) buildCaution() {
+	v.cautionTx = widget.NewLabel("")
+	v.cautionTx.Wrapping = fyne.TextWrapWord
+	v.cautionBg = canvas.NewRectangle(color.Transparent)
+	v.cautionBg.CornerRadius = theme.InputRadiusSize()
+	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+	v.caution = container.NewStack(v.cautionBg,
+		container.NewBorder(nil, nil, container.NewCenter(icon), nil, v.cautionTx))
+	v.recolourCaution()
+}
+
+func (v *View) recolourCaution() {
+	_, fill := cautionColors(currentTheme())
+	v.cautionBg.FillColor = fill
+	v.cautionBg.Refresh()
+}
+
+// controls is the row of buttons under the routine.
+func (v *View) controls() fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon(i18n.T("view.previous"), theme.MediaSkipPreviousIcon(), func() { v.Previous() })
 	v.pauseBtn = widget.NewButtonWithIcon(i18n.T("view.pause"), theme.MediaPauseIcon(), func() { v.TogglePause() })
 	v.pauseBtn.Importance = widget.HighImportance
 	next := widget.NewButtonWithIcon(i18n.T("view.next"), theme.MediaSkipNextIcon(), func() { v.Next() })
 	restart := widget.NewButtonWithIcon(i18n.T("view.restart"), theme.MediaReplayIcon(), func() { v.Restart() })
 	closeBtn := widget.NewButtonWithIcon(i18n.T("view.close"), theme.CancelIcon(), func() { v.CloseWindow() })
-	controls := container.NewHBox(prev, v.pauseBtn, next, restart, layout.NewSpacer(), closeBtn)
+	v.muteBtn = widget.NewButton("", func() { v.ToggleMute() })
+	v.soundNote = widget.NewLabelWithStyle(i18n.T("view.no-sound"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	v.soundNote.Hide()
+	v.renderMute()
+	if v.o.Sound == nil {
+		v.muteBtn.Hide()
+	}
+	row := container.NewHBox(prev, v.pauseBtn, next, restart, layout.NewSpacer(), v.muteBtn, closeBtn)
+	return container.NewVBox(row, v.soundNote)
+}
 
-	text := container.NewVBox(v.phase, v.name, v.side, v.cues, v.caution, layout.NewSpacer(),
-		container.NewHBox(v.count, container.NewCenter(v.reps)))
-	body := container.NewBorder(nil, nil, container.NewPadded(v.image), nil, container.NewPadded(text))
-	upNext := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(56, 56), v.nextImg), nil, v.nextText)
-	header := container.NewVBox(container.NewBorder(nil, nil, nil, v.stepNo, v.title), v.progress)
-	v.playing = container.NewBorder(header, container.NewVBox(widget.NewSeparator(), upNext, controls), nil, nil, body)
-
-	v.summary = widget.NewLabel("")
-	v.summary.Alignment = fyne.TextAlignCenter
-	v.summary.Wrapping = fyne.TextWrapWord
+// buildFinish makes the finish screen: what was done, today's breaks,
+// and the two buttons, centred.
+func (v *View) buildFinish() {
+	icon := widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	iconBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(72, 72), icon))
 	well := widget.NewLabelWithStyle(i18n.T("view.well-done"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	well.SizeName = theme.SizeNameHeadingText
+	v.summary = widget.NewLabel("")
+	v.summary.Alignment = fyne.TextAlignCenter
+	v.did = widget.NewLabel("")
+	v.did.Alignment = fyne.TextAlignCenter
 	doneBtn := widget.NewButtonWithIcon(i18n.T("view.done"), theme.ConfirmIcon(), func() { v.CloseWindow() })
 	doneBtn.Importance = widget.HighImportance
 	another := widget.NewButtonWithIcon(i18n.T("view.another"), theme.ListIcon(), func() {
@@ -157,31 +242,30 @@ func (v *View) build() {
 			v.o.Another()
 		}
 	})
-	v.finish = container.NewCenter(container.NewVBox(well, v.summary,
+	v.finish = container.NewCenter(container.NewVBox(iconBox, well, v.summary, v.did, widget.NewLabel(""),
 		container.NewCenter(container.NewHBox(another, doneBtn))))
 	v.finish.Hide()
+}
 
+func (v *View) buildSafety() {
 	v.safety = container.NewVBox()
-	if v.o.ShowSafety {
-		note := widget.NewLabel(i18n.SafetyNote())
-		note.Wrapping = fyne.TextWrapWord
-		v.gotIt = widget.NewButton(i18n.T("view.got-it"), func() {
-			v.safety.Hide()
-			if v.o.SafetyAck != nil {
-				v.o.SafetyAck()
-			}
-		})
-		v.safety.Add(widget.NewCard("", "", container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), v.gotIt, note)))
+	if !v.o.ShowSafety {
+		return
 	}
-	v.root = container.NewBorder(v.safety, nil, nil, nil, container.NewStack(v.playing, v.finish))
+	note := widget.NewLabel(i18n.SafetyNote())
+	note.Wrapping = fyne.TextWrapWord
+	v.gotIt = widget.NewButton(i18n.T("view.got-it"), func() {
+		v.safety.Hide()
+		if v.o.SafetyAck != nil {
+			v.o.SafetyAck()
+		}
+	})
+	v.safety.Add(widget.NewCard("", "", container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), v.gotIt, note)))
 }
 
 // Tick brings the routine up to the clock and redraws. The window calls it
 // a few times a second.
-func (v *View) Tick() {
-	v.handle(v.player.Advance(v.o.Clock()))
-	v.render()
-}
+func (v *View) Tick() { v.handle(v.player.Advance(v.o.Clock())); v.render() }
 
 // TogglePause pauses or resumes (Space).
 func (v *View) TogglePause() {
@@ -203,8 +287,22 @@ func (v *View) Previous() { v.handle(v.player.Previous(v.o.Clock())); v.render()
 // Restart plays the routine again from the get-ready count (R).
 func (v *View) Restart() {
 	v.done = false
+	v.cues.reset()
 	v.handle(v.player.Restart(v.o.Clock()))
 	v.render()
+}
+
+// ToggleMute turns the sound cues off or on for this routine (M).
+func (v *View) ToggleMute() {
+	v.muted = !v.muted
+	v.renderMute()
+}
+
+// SoundUnavailable says, once and quietly, that the routine goes on
+// without sound because no sound server answered.
+func (v *View) SoundUnavailable() {
+	v.soundNote.Show()
+	v.muteBtn.Hide()
 }
 
 // CloseWindow stops the routine and asks the window to close (Esc).
@@ -231,11 +329,17 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 		v.Next()
 	case fyne.KeyR:
 		v.Restart()
+	case fyne.KeyM:
+		if v.o.Sound != nil {
+			v.ToggleMute()
+		}
 	case fyne.KeyEscape:
 		v.CloseWindow()
 	}
 }
 
+// handle reacts to the player's events: the Finished callback, and the
+// sound cue of the moment.
 func (v *View) handle(events []routines.Event) {
 	for _, ev := range events {
 		if ev.Kind == routines.Finished && !v.done {
@@ -245,162 +349,20 @@ func (v *View) handle(events []routines.Event) {
 			}
 		}
 	}
+	c, ok := v.cues.cue(events, v.player.State())
+	if ok && !v.muted && v.o.Sound != nil {
+		v.o.Sound.Play(c)
+	}
 }
 
-// render copies the player's state onto the widgets.
-func (v *View) render() {
-	st := v.player.State()
-	if st.Phase == routines.PhaseFinished {
-		v.renderFinish()
-		return
-	}
-	v.finish.Hide()
-	v.playing.Show()
-
-	v.stepNo.SetText(i18n.F("view.step-of", i18n.Args{"Number": st.Number, "Total": st.Total}))
-	v.progress.SetValue(st.Progress)
-
-	phase := st.Phase
-	paused := phase == routines.PhasePaused
-	if paused {
-		phase = st.Resumes
-	}
-	v.renderPhase(phase, paused)
-	v.renderStep(st.Current, phase)
-	v.renderCount(st.Left, paused)
-	v.renderPicture(st, phase)
-	v.renderNext(st, phase)
-}
-
-// renderPhase shows what the player is doing above the countdown, and
-// whether the pause button pauses or resumes.
-func (v *View) renderPhase(phase routines.Phase, paused bool) {
-	switch {
-	case paused:
-		v.setPhase(i18n.T("view.paused"), theme.ColorNameWarning)
-	case phase == routines.PhaseGetReady:
-		v.setPhase(i18n.T("view.get-ready"), theme.ColorNamePrimary)
-	case phase == routines.PhaseRest:
-		v.setPhase(i18n.T("view.rest"), theme.ColorNamePrimary)
-	default:
-		v.setPhase("", theme.ColorNamePrimary)
-	}
-	if paused {
-		v.pauseBtn.SetText(i18n.T("view.resume"))
-		v.pauseBtn.SetIcon(theme.MediaPlayIcon())
+func (v *View) renderMute() {
+	if v.muted {
+		v.muteBtn.SetText(i18n.T("view.unmute"))
+		v.muteBtn.SetIcon(theme.VolumeMuteIcon())
 	} else {
-		v.pauseBtn.SetText(i18n.T("view.pause"))
-		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
+		v.muteBtn.SetText(i18n.T("view.mute"))
+		v.muteBtn.SetIcon(theme.VolumeUpIcon())
 	}
-}
-
-// renderStep shows the current step's name, side, cues, caution and
-// repetitions.
-func (v *View) renderStep(seg routines.SegmentView, phase routines.Phase) {
-	step := seg.Step
-	v.name.SetText(i18n.StepName(step))
-	v.side.SetText(sideText(seg.Side))
-	showIf(v.side, v.side.Text != "")
-	v.cues.SetText(bullets(i18n.StepCues(step)))
-	v.caution.SetText(i18n.StepCaution(step))
-	showIf(v.caution, step.Caution != "")
-	switch {
-	case step.Timing.IsReps() && phase == routines.PhaseStep:
-		v.reps.SetText(i18n.N("view.reps-each", step.Timing.Reps, i18n.Args{"Pace": i18n.Seconds(step.Timing.Pace)}))
-	case step.Timing.IsReps():
-		v.reps.SetText(i18n.N("view.reps", step.Timing.Reps, nil))
-	default:
-		v.reps.SetText("")
-	}
-}
-
-func showIf(o fyne.CanvasObject, show bool) {
-	if show {
-		o.Show()
-	} else {
-		o.Hide()
-	}
-}
-
-// renderCount shows the countdown, larger and in colour in its last three
-// seconds.
-func (v *View) renderCount(left time.Duration, paused bool) {
-	v.count.Text = clock(left)
-	last := left <= 3*time.Second && left > 0 && !paused
-	if last {
-		v.count.Color = theme.Color(theme.ColorNameError)
-		v.count.TextSize = 84
-	} else {
-		v.count.Color = theme.Color(theme.ColorNameForeground)
-		v.count.TextSize = 72
-	}
-	v.count.Refresh()
-}
-
-// renderPicture shows the step's picture (a moving stretch alternates its
-// frames once a second) and starts drawing the next step's.
-func (v *View) renderPicture(st routines.State, phase routines.Phase) {
-	seg := st.Current
-	step := seg.Step
-	frames := v.framesFor(seg.Index, step)
-	i := 0
-	if step.Moving && len(frames) > 1 && phase == routines.PhaseStep {
-		elapsed := st.Length - st.Left
-		i = int(elapsed/time.Second) % len(frames)
-	}
-	if key := seg.Index*16 + i; key != v.shown {
-		v.shown = key
-		v.image.Image = frames[i]
-		v.image.Refresh()
-	}
-	if st.HasNext {
-		v.prefetch(st.Next.Index, st.Next.Step)
-	}
-}
-
-// renderNext shows what comes next: the routine's length before it starts,
-// the next step with its thumbnail, or that this is the last step.
-func (v *View) renderNext(st routines.State, phase routines.Phase) {
-	switch {
-	case st.HasNext && phase != routines.PhaseGetReady:
-		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
-		// The thumbnail appears once the prefetch has drawn it.
-		if f, ok := v.frames[st.Next.Index]; ok {
-			v.nextImg.Image = f[0]
-			v.nextImg.Show()
-		} else {
-			v.nextImg.Hide()
-		}
-	case phase == routines.PhaseGetReady:
-		v.nextText.SetText(i18n.N("view.steps-length", st.Total, i18n.Args{"Length": i18n.Short(v.o.Routine.Duration())}))
-		v.nextImg.Hide()
-	default:
-		v.nextText.SetText(i18n.T("view.last-step"))
-		v.nextImg.Hide()
-	}
-	v.nextImg.Refresh()
-}
-
-func (v *View) renderFinish() {
-	out := v.player.Outcome()
-	text := i18n.F("view.stretched-for", i18n.Args{"Length": i18n.Short(out.Active)})
-	if v.o.BreaksToday != nil {
-		n := v.o.BreaksToday()
-		if n == 1 {
-			text += "\n" + i18n.T("view.first-break")
-		} else if n > 1 {
-			text += "\n" + i18n.F("view.breaks-today", i18n.Args{"Count": n})
-		}
-	}
-	v.summary.SetText(text)
-	v.playing.Hide()
-	v.finish.Show()
-}
-
-func (v *View) setPhase(text string, c fyne.ThemeColorName) {
-	v.phase.Text = text
-	v.phase.Color = theme.Color(c)
-	v.phase.Refresh()
 }
 
 // pictureSize is the pixel size pictures are drawn at: sharp at the
@@ -409,74 +371,50 @@ const pictureSize = 400
 
 // framesFor returns a segment's pictures, drawing them now if the
 // background prefetch has not.
-func (v *View) framesFor(seg int, step routines.Step) []image.Image {
-	if f, ok := v.frames[seg]; ok {
+func (v *View) framesFor(seg routines.SegmentView) []image.Image {
+	if f, ok := v.frames[seg.Index]; ok {
 		return f
 	}
-	f := art.StepImages(step, v.palette, pictureSize)
-	v.frames[seg] = f
+	f := sidePictures(seg, v.palette)
+	v.frames[seg.Index] = f
 	return f
+}
+
+// sidePictures draws a segment's pictures. It is the one place that knows
+// which side a picture shows: app/ui/art draws every stretch for the first
+// side, and when it offers a mirrored picture for the second side, this is
+// where to ask for it (with seg.Side and seg.SecondSide).
+func sidePictures(seg routines.SegmentView, p art.Palette) []image.Image {
+	return art.StepImages(seg.Step, p, pictureSize)
 }
 
 // prefetch draws a coming segment's pictures off the Fyne goroutine, so a
 // step change does not stall the countdown.
-func (v *View) prefetch(seg int, step routines.Step) {
-	if _, ok := v.frames[seg]; ok || v.pending[seg] {
+func (v *View) prefetch(seg routines.SegmentView) {
+	if _, ok := v.frames[seg.Index]; ok || v.pending[seg.Index] {
 		return
 	}
-	v.pending[seg] = true
+	v.pending[seg.Index] = true
 	palette := v.palette
 	go func() {
-		f := art.StepImages(step, palette, pictureSize)
+		f := sidePictures(seg, palette)
 		fyne.Do(func() {
-			delete(v.pending, seg)
-			if _, ok := v.frames[seg]; !ok && palette == v.palette {
-				v.frames[seg] = f
+			delete(v.pending, seg.Index)
+			if _, ok := v.frames[seg.Index]; !ok && palette == v.palette {
+				v.frames[seg.Index] = f
 				v.render()
 			}
 		})
 	}()
 }
 
-// Retheme recolours the pictures after a theme change.
+// Retheme recolours the pictures, the bar and the caution box after a
+// theme change.
 func (v *View) Retheme() {
 	v.palette = art.CurrentPalette()
 	v.frames = map[int][]image.Image{}
 	v.shown = -1
+	v.progress.recolour()
+	v.recolourCaution()
 	v.render()
-}
-
-func bullets(cues []string) string {
-	var b strings.Builder
-	for i, c := range cues {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString("• " + c)
-	}
-	return b.String()
-}
-
-func sideText(s routines.Side) string {
-	switch s {
-	case routines.LeftSide:
-		return i18n.T("view.left-side")
-	case routines.RightSide:
-		return i18n.T("view.right-side")
-	}
-	return ""
-}
-
-func sideSuffix(s routines.Side) string {
-	if t := sideText(s); t != "" {
-		return " (" + t + ")"
-	}
-	return ""
-}
-
-// clock formats a countdown as m:ss, rounding up so "0:01" shows until the
-// very end and "0:00" never shows while time remains.
-func clock(d time.Duration) string {
-	s := int((d + time.Second - 1) / time.Second)
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }

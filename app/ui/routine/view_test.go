@@ -83,11 +83,11 @@ func TestGetReadyMidStepLastSecondsFinished(t *testing.T) {
 	if v.count.Text != want {
 		t.Errorf("mid-step count = %q, want %q", v.count.Text, want)
 	}
-	if !strings.HasPrefix(v.cues.Text, "• "+first.Cues[0]) {
-		t.Errorf("cues = %q", v.cues.Text)
+	if !strings.HasPrefix(v.cueText.Text, "• "+first.Cues[0]) {
+		t.Errorf("cues = %q", v.cueText.Text)
 	}
-	if v.progress.Value <= 0 {
-		t.Errorf("progress = %v, want > 0", v.progress.Value)
+	if v.progress.value <= 0 {
+		t.Errorf("progress = %v, want > 0", v.progress.value)
 	}
 	if !strings.HasPrefix(v.nextText.Text, "Up next: ") {
 		t.Errorf("up next = %q", v.nextText.Text)

@@ -91,7 +91,7 @@ func idleLabel(source string) string {
 
 // checkLabels are the texts of the bool keys' check boxes.
 func checkLabels() map[string]string {
-	return map[string]string{"notification_buttons": "settings.buttons", "prompt_instead": "settings.prompt"}
+	return map[string]string{"notification_buttons": "settings.buttons", "prompt_instead": "settings.prompt", "sounds": "settings.sounds"}
 }
 
 // labelKey is the i18n key naming a duration or count key's entry
@@ -211,7 +211,7 @@ func New(o Options) *View {
 		v.entryItem("snooze_limit", def),
 		hinted(widget.NewFormItem(i18n.T("settings.dnd"), v.dnd), i18n.T("settings.dnd.hint")),
 		hinted(widget.NewFormItem(i18n.T("settings.notifications"),
-			container.NewVBox(v.checks["notification_buttons"], v.checks["prompt_instead"])), i18n.T("settings.notifications.hint")),
+			container.NewVBox(v.checks["notification_buttons"], v.checks["prompt_instead"], v.checks["sounds"])), i18n.T("settings.notifications.hint")),
 	)
 	remindersBox := container.NewVBox(remindersForm)
 	if o.TestReminder != nil {

@@ -1,0 +1,276 @@
+package routine
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/routines"
+)
+
+// render copies the player's state onto the widgets.
+func (v *View) render() {
+	st := v.player.State()
+	if st.Phase == routines.PhaseFinished {
+		v.renderFinish()
+		return
+	}
+	v.finish.Hide()
+	v.playing.Show()
+
+	v.stepNo.SetText(stepOf(st))
+	v.progress.SetValue(st.Progress)
+
+	phase := st.Phase
+	paused := phase == routines.PhasePaused
+	if paused {
+		phase = st.Resumes
+	}
+	v.renderPhase(phase, paused)
+	v.renderStep(st.Current, phase)
+	v.renderSideAndReps(st, phase)
+	v.renderCount(st.Left, phase, paused)
+	v.renderPicture(st, phase)
+	v.renderNext(st, phase)
+}
+
+// stepOf is the header's "Step 3 of 5", with the side of a per-side step:
+// a step done on both sides is one step, as the picker counts it.
+func stepOf(st routines.State) string {
+	args := i18n.Args{"Number": st.StepNumber, "Total": st.Steps}
+	switch st.Current.Side {
+	case routines.LeftSide:
+		return i18n.F("view.step-of-left", args)
+	case routines.RightSide:
+		return i18n.F("view.step-of-right", args)
+	}
+	return i18n.F("view.step-of", args)
+}
+
+// renderPhase shows what the player is doing above the stretch's name,
+// and whether the pause button pauses or resumes. A rest says so in the
+// heading instead (see renderStep).
+func (v *View) renderPhase(phase routines.Phase, paused bool) {
+	switch {
+	case paused:
+		v.setPhase(i18n.T("view.paused"), theme.ColorNameForeground)
+	case phase == routines.PhaseGetReady:
+		v.setPhase(i18n.T("view.get-ready"), theme.ColorNamePrimary)
+	default:
+		v.setPhase("", theme.ColorNamePrimary)
+	}
+	if paused {
+		v.pauseBtn.SetText(i18n.T("view.resume"))
+		v.pauseBtn.SetIcon(theme.MediaPlayIcon())
+	} else {
+		v.pauseBtn.SetText(i18n.T("view.pause"))
+		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
+	}
+}
+
+// renderStep shows the stretch's name, cues and caution. During a rest
+// the stretch is the one that comes next, and the heading says so:
+// "Rest · next: Overhead reach".
+func (v *View) renderStep(seg routines.SegmentView, phase routines.Phase) {
+	step := seg.Step
+	name := i18n.StepName(step)
+	if phase == routines.PhaseRest {
+		name = i18n.F("view.rest-next", i18n.Args{"Name": name + sideSuffix(seg.Side)})
+	}
+	v.name.SetText(name)
+	v.cueText.SetText(bullets(i18n.StepCues(step)))
+	v.cautionTx.SetText(i18n.StepCaution(step))
+	showIf(v.caution, step.Caution != "")
+}
+
+// renderSideAndReps shows, beside the countdown, the side in large type
+// and the repetitions: "6 reps" before the step, "Rep 3 of 6" during it.
+// A rest shows neither, so its countdown cannot be read as the step's.
+func (v *View) renderSideAndReps(st routines.State, phase routines.Phase) {
+	side := ""
+	if phase != routines.PhaseRest {
+		side = sideText(st.Current.Side)
+	}
+	v.side.Text = side
+	v.side.Color = theme.Color(theme.ColorNameForeground)
+	v.side.Refresh()
+	showIf(v.side, side != "")
+
+	timing := st.Current.Step.Timing
+	switch {
+	case phase == routines.PhaseStep && st.Reps > 0:
+		v.reps.SetText(i18n.F("view.rep-of", i18n.Args{"Number": st.Rep, "Total": st.Reps}))
+	case phase == routines.PhaseGetReady && timing.IsReps():
+		v.reps.SetText(i18n.N("view.reps", timing.Reps, nil))
+	default:
+		v.reps.SetText("")
+	}
+	showIf(v.reps, v.reps.Text != "")
+}
+
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// renderCount shows the countdown: larger and in the primary colour in
+// the last three seconds of a step or of the get-ready count, calm during
+// a rest. Its box is sized for the larger text, so nothing moves.
+func (v *View) renderCount(left time.Duration, phase routines.Phase, paused bool) {
+	v.count.Text = clock(left)
+	last := left <= 3*time.Second && left > 0 && !paused && phase != routines.PhaseRest
+	switch {
+	case last:
+		v.count.Color = theme.Color(theme.ColorNamePrimary)
+		v.count.TextSize = countSizeLast
+	case phase == routines.PhaseRest:
+		v.count.Color = theme.Color(theme.ColorNamePrimary)
+		v.count.TextSize = countSize
+	default:
+		v.count.Color = theme.Color(theme.ColorNameForeground)
+		v.count.TextSize = countSize
+	}
+	v.count.Refresh()
+}
+
+// renderPicture shows the step's picture (a moving stretch alternates its
+// frames once a second) and starts drawing the next step's.
+func (v *View) renderPicture(st routines.State, phase routines.Phase) {
+	seg := st.Current
+	frames := v.framesFor(seg)
+	i := 0
+	if seg.Step.Moving && len(frames) > 1 && phase == routines.PhaseStep {
+		elapsed := st.Length - st.Left
+		i = int(elapsed/time.Second) % len(frames)
+	}
+	if key := seg.Index*16 + i; key != v.shown {
+		v.shown = key
+		v.image.Image = frames[i]
+		v.image.Refresh()
+	}
+	if st.HasNext {
+		v.prefetch(st.Next)
+	}
+}
+
+// renderNext shows, under a step, what comes after it: the routine's
+// length before it starts, the next step with its thumbnail, or that this
+// is the last step. A rest already names the next step, so it hides this.
+func (v *View) renderNext(st routines.State, phase routines.Phase) {
+	showIf(v.upNext, phase != routines.PhaseRest)
+	switch {
+	case phase == routines.PhaseGetReady:
+		v.nextText.SetText(i18n.N("view.steps-length", st.Steps, i18n.Args{"Length": i18n.Short(v.o.Routine.Duration())}))
+		v.nextImg.Hide()
+	case st.HasNext:
+		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
+		// The thumbnail appears once the prefetch has drawn it.
+		if f, ok := v.frames[st.Next.Index]; ok {
+			v.nextImg.Image = f[0]
+			v.nextImg.Show()
+		} else {
+			v.nextImg.Hide()
+		}
+	default:
+		v.nextText.SetText(i18n.T("view.last-step"))
+		v.nextImg.Hide()
+	}
+	v.nextImg.Refresh()
+}
+
+// renderFinish shows what was done: how many stretches in how long, today's
+// breaks, and the stretches' names.
+func (v *View) renderFinish() {
+	out := v.player.Outcome()
+	lines := []string{i18n.N("view.did-stretches", out.StepsDone, i18n.Args{"Length": i18n.Short(out.Active)})}
+	if v.o.BreaksToday != nil {
+		if n := v.o.BreaksToday(); n == 1 {
+			lines = append(lines, i18n.T("view.first-break"))
+		} else if n > 1 {
+			lines = append(lines, i18n.F("view.breaks-today", i18n.Args{"Count": n}))
+		}
+	}
+	v.summary.SetText(strings.Join(lines, "\n"))
+	var names []string
+	for _, i := range v.player.DoneSteps() {
+		names = append(names, i18n.StepName(v.o.Routine.Steps[i]))
+	}
+	v.did.SetText(wrapList(names, " · ", finishLine))
+	showIf(v.did, len(names) > 0)
+	v.playing.Hide()
+	v.finish.Show()
+}
+
+// finishLine is how many characters a line of the finish screen's list of
+// stretches holds before it breaks.
+const finishLine = 56
+
+// wrapList joins items with sep, breaking lines before width characters;
+// an item is never split.
+func wrapList(items []string, sep string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, it := range items {
+		n := len([]rune(it))
+		switch {
+		case i == 0:
+		case line+len([]rune(sep))+n > width:
+			b.WriteString("\n")
+			line = 0
+		default:
+			b.WriteString(sep)
+			line += len([]rune(sep))
+		}
+		b.WriteString(it)
+		line += n
+	}
+	return b.String()
+}
+
+func (v *View) setPhase(text string, c fyne.ThemeColorName) {
+	v.phase.Text = text
+	v.phase.Color = theme.Color(c)
+	v.phase.Refresh()
+}
+
+func bullets(cues []string) string {
+	var b strings.Builder
+	for i, c := range cues {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("• " + c)
+	}
+	return b.String()
+}
+
+func sideText(s routines.Side) string {
+	switch s {
+	case routines.LeftSide:
+		return i18n.T("view.left-side")
+	case routines.RightSide:
+		return i18n.T("view.right-side")
+	}
+	return ""
+}
+
+func sideSuffix(s routines.Side) string {
+	if t := sideText(s); t != "" {
+		return " (" + t + ")"
+	}
+	return ""
+}
+
+// clock formats a countdown as m:ss, rounding up so "0:01" shows until the
+// very end and "0:00" never shows while time remains.
+func clock(d time.Duration) string {
+	s := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
