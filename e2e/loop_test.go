@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"bufio"
+	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +81,57 @@ func writeConfig(t *testing.T, d *harness.Desktop, content string) {
 	}
 	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(content), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// sendTestReminder asks the daemon for a test reminder the way the
+// Settings window's "Send a test reminder" does: an outcome line on the
+// control socket.
+func sendTestReminder(t *testing.T, d *harness.Desktop) {
+	t.Helper()
+	conn, err := net.Dial("unix", d.SocketPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte(`{"cmd":"outcome","outcome":{"window":"settings","action":"test"}}` + "\n")); err != nil {
+		t.Fatal(err)
+	}
+	var resp struct {
+		OK  bool   `json:"ok"`
+		Err string `json:"error"`
+	}
+	line, err := bufio.NewReader(conn).ReadBytes('\n')
+	if err != nil || json.Unmarshal(line, &resp) != nil || !resp.OK {
+		t.Fatalf("test reminder request: %v %s", err, line)
+	}
+}
+
+// TestTestReminderIsInert: the buttons of a test reminder do nothing to
+// the engine. Pressing its Snooze while a real break is due leaves that
+// break due and counts no snooze.
+func TestTestReminderIsInert(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, "--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
+	real, err := s.notes.Wait(isStandReminder, 10*time.Second)
+	if err != nil {
+		t.Fatalf("no reminder: %v", err)
+	}
+	sendTestReminder(t, s.Desktop)
+	test, err := s.notes.Wait(func(n harness.Notification) bool { return strings.Contains(n.Summary, "(test)") }, 5*time.Second)
+	if err != nil {
+		t.Fatalf("no test reminder: %v", err)
+	}
+	if strings.Contains(test.Body, "0 seconds") {
+		t.Errorf("test reminder body %q says 0 seconds", test.Body)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := s.notes.InvokeAction(test.ID, "snooze"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	st := statusOf(t, s.Desktop)
+	if st.SnoozedToday != 0 || st.State != "due" {
+		t.Errorf("after the test reminder's Snooze: %+v, want still due, nothing snoozed (real reminder %d, test %d)", st, real.ID, test.ID)
 	}
 }

@@ -23,29 +23,58 @@ func (d *Daemon) remind(r reminder) {
 		}
 		d.log.Warn("notification failed; showing the break window instead", "err", err)
 	}
+	d.mu.Lock()
+	d.testPrompt = r.Test
+	d.mu.Unlock()
 	if err := d.openWindow(control.WindowPrompt, r.promptArg()); err != nil {
 		d.log.Error("break window", "err", err)
 	}
 }
 
+// notify sends r as a notification. A test reminder is shown beside the
+// real one rather than in its place, and its buttons are remembered as
+// inert.
 func (d *Daemon) notify(r reminder) error {
-	note := notify.Notification{Title: r.Title, Body: r.Body}
+	note := notify.Notification{Title: r.Title, Body: r.Body, Separate: r.Test}
 	d.mu.Lock()
 	buttons := d.core.notificationButtons()
 	d.mu.Unlock()
-	return d.send(note, buttons)
+	id, err := d.send(note, buttons)
+	if err != nil {
+		return err
+	}
+	d.notifyMu.Lock()
+	defer d.notifyMu.Unlock()
+	if r.Test {
+		if d.testNotes == nil {
+			d.testNotes = map[uint32]string{}
+		}
+		d.testNotes[id] = r.Routine
+	} else {
+		delete(d.testNotes, id)
+	}
+	return nil
+}
+
+// testNote reports whether notification id is a test reminder, and the
+// routine its Start opens.
+func (d *Daemon) testNote(id uint32) (string, bool) {
+	d.notifyMu.Lock()
+	defer d.notifyMu.Unlock()
+	routine, ok := d.testNotes[id]
+	return routine, ok
 }
 
 // send shows a notification, with the reminder buttons when asked for and
 // the server supports them. It connects to the notification server lazily
 // and reconnects after the server went away.
-func (d *Daemon) send(note notify.Notification, buttons bool) error {
+func (d *Daemon) send(note notify.Notification, buttons bool) (uint32, error) {
 	d.notifyMu.Lock()
 	defer d.notifyMu.Unlock()
 	if d.notifier == nil {
 		n, err := notify.New()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		d.notifier = n
 		go d.followActions(n)
@@ -55,12 +84,12 @@ func (d *Daemon) send(note notify.Notification, buttons bool) error {
 	}
 	ctx, cancel := context.WithTimeout(d.ctx, 3*time.Second)
 	defer cancel()
-	_, err := d.notifier.Send(ctx, note)
+	id, err := d.notifier.Send(ctx, note)
 	if errors.Is(err, notify.ErrNoServer) {
 		d.notifier.Close()
 		d.notifier = nil
 	}
-	return err
+	return id, err
 }
 
 // closeNotifier drops the connection to the notification server, when the
@@ -86,7 +115,7 @@ func (d *Daemon) reportConfigErrors(errs []string) {
 		body += "\n" + i18n.N("config-errors.more", len(errs)-3, nil)
 	}
 	body += "\n" + i18n.T("config-errors.defaults")
-	if err := d.send(notify.Notification{Title: i18n.T("config-errors.title"), Body: body}, false); err != nil {
+	if _, err := d.send(notify.Notification{Title: i18n.T("config-errors.title"), Body: body, Separate: true}, false); err != nil {
 		d.log.Debug("config error notification", "err", err)
 	}
 }
@@ -109,6 +138,16 @@ func translateActions(actions []notify.Action) []notify.Action {
 func (d *Daemon) followActions(n notify.Notifier) {
 	for ev := range n.Actions() {
 		d.log.Info("notification button", "key", ev.Key)
+		if routine, test := d.testNote(ev.ID); test {
+			// A test reminder's buttons leave the engine alone; Start
+			// shows the routine it named.
+			if ev.Key == notify.ActionStart || ev.Key == "default" {
+				if err := d.openWindow(control.WindowRoutine, routine); err != nil {
+					d.log.Warn("notification button", "key", ev.Key, "err", err)
+				}
+			}
+			continue
+		}
 		var err error
 		switch ev.Key {
 		case notify.ActionStart, "default":

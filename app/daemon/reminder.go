@@ -14,6 +14,7 @@ type reminder struct {
 	Routine     string // the routine Start opens
 	Stretch     string // the stretch suggested in the text
 	Prompt      bool   // show the break window instead of a notification
+	Test        bool   // a test reminder: its buttons do nothing to the engine
 	Sitting     time.Duration
 }
 
@@ -22,6 +23,11 @@ type reminder struct {
 func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.suggest.offer(routine)
+	return c.write(r, routine)
+}
+
+// write is the reminder's text for a routine.
+func (c *core) write(r reminders.Remind, routine string) reminder {
 	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
 	stretch := ""
 	if s, ok := c.suggest.stretch(c.eng.Status(c.clock()).Today.Reminders); ok {
@@ -45,9 +51,12 @@ func (c *core) compose(r reminders.Remind) reminder {
 // testReminder composes a reminder as if one were due now, for the
 // settings window's "Send a test reminder". It is neither recorded nor
 // counted.
+// It leaves the rotation and the routine the real reminder's Start opens
+// alone.
 func (c *core) testReminder(now reminders.Instant) reminder {
-	r := c.compose(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1})
+	r := c.write(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1}, c.suggestedRoutine())
 	r.Title = i18n.T("reminder.title.test")
+	r.Test = true
 	return r
 }
 

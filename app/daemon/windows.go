@@ -42,10 +42,15 @@ func (d *Daemon) childAction(o control.Outcome) {
 		}
 	case control.ActionAnother:
 		err = d.openWindow(control.WindowPicker, "")
-	case control.ActionSnooze:
-		err = d.do(control.Request{Cmd: control.CmdSnooze})
-	case control.ActionSkip:
-		err = d.do(control.Request{Cmd: control.CmdSkip})
+	case control.ActionSnooze, control.ActionSkip:
+		if d.isTestPrompt(o) {
+			return // a test reminder's buttons leave the engine alone
+		}
+		cmd := control.CmdSnooze
+		if o.Action == control.ActionSkip {
+			cmd = control.CmdSkip
+		}
+		err = d.do(control.Request{Cmd: cmd})
 	case control.ActionTest:
 		d.mu.Lock()
 		r := d.core.testReminder(now())
@@ -84,4 +89,12 @@ func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 		}
 		c.routineOpen, c.routineReported = "", false
 	}
+}
+
+// isTestPrompt reports whether o comes from a break window that shows a
+// test reminder.
+func (d *Daemon) isTestPrompt(o control.Outcome) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return o.Window == control.WindowPrompt && d.testPrompt
 }
