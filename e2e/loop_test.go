@@ -135,3 +135,79 @@ func TestTestReminderIsInert(t *testing.T) {
 		t.Errorf("after the test reminder's Snooze: %+v, want still due, nothing snoozed (real reminder %d, test %d)", st, real.ID, test.ID)
 	}
 }
+
+// TestReminderIsHardToMiss: the reminder carries the app icon (a PNG file
+// when Limber is not installed), asks to stay until acted on, is in the
+// "presence" category with the desktop entry, and the next reminder
+// replaces it rather than stacking.
+func TestReminderIsHardToMiss(t *testing.T) {
+	t.Parallel()
+	d := harness.NewDesktop(t)
+	writeConfig(t, d, "remind_again = \"2s\"\n")
+	s := startSessionOn(t, d, true, "--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
+	first, err := s.notes.Wait(isStandReminder, 10*time.Second)
+	if err != nil {
+		t.Fatalf("no reminder: %v", err)
+	}
+	if first.Timeout != 0 {
+		t.Errorf("expire_timeout = %d, want 0 (until acted on)", first.Timeout)
+	}
+	if first.AppIcon == "" {
+		t.Errorf("empty app_icon")
+	}
+	img, _ := first.Hints["image-path"].Value().(string)
+	if png, err := os.ReadFile(img); err != nil || len(png) < 8 || string(png[1:4]) != "PNG" {
+		t.Errorf("image-path hint %q is not a PNG file (%v)", img, err)
+	}
+	for key, want := range map[string]any{"category": "presence", "desktop-entry": "io.github.limber_app.limber", "urgency": byte(1)} {
+		if got := first.Hints[key].Value(); got != want {
+			t.Errorf("hint %s = %v, want %v", key, got, want)
+		}
+	}
+	second, err := s.notes.WaitSince(len(s.notes.All()), isStandReminder, 10*time.Second)
+	if err != nil {
+		t.Fatalf("no second reminder: %v", err)
+	}
+	if second.ReplacesID != first.ID {
+		t.Errorf("second reminder replaces %d, want %d", second.ReplacesID, first.ID)
+	}
+}
+
+// TestReminderInDunst runs the reminder against dunst, a real notification
+// server: it arrives with the title, the sitting time, the routine it
+// starts and an icon dunst found, and its "Start routine" button, pressed
+// through dunst's own menu, opens that routine's window.
+func TestReminderInDunst(t *testing.T) {
+	t.Parallel()
+	d := harness.NewDesktop(t)
+	dunst := d.StartDunst()
+	s := &session{Desktop: d, watcher: d.StartWatcher()}
+	s.daemon = d.StartLimber("--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
+	note, err := dunst.Wait(func(n harness.DunstNote) bool { return n.Summary == "Time to stand up" }, 15*time.Second)
+	if err != nil {
+		t.Fatalf("%v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
+	}
+	if !strings.Contains(note.Body, "sitting for") || !strings.Contains(note.Body, "Start: "+routineName) {
+		t.Errorf("body = %q, want the sitting time and the routine Start opens", note.Body)
+	}
+	if note.IconPath == "" {
+		t.Errorf("dunst found no icon: %+v", note)
+	} else if _, err := os.Stat(note.IconPath); err != nil {
+		t.Errorf("dunst's icon %q: %v", note.IconPath, err)
+	}
+	if note.AppName != "Limber" || note.Category != "presence" || note.Timeout != "0" {
+		t.Errorf("dunst saw %+v, want app Limber, category presence, timeout 0", note)
+	}
+	time.Sleep(500 * time.Millisecond) // drawn, and the daemon knows its ID
+	if shot := os.Getenv("LIMBER_E2E_SHOTS"); shot != "" {
+		if err := d.Screenshot(filepath.Join(shot, "dunst-reminder.png")); err != nil {
+			t.Logf("screenshot: %v", err)
+		}
+	}
+	if err := dunst.InvokeAction("Start routine"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.X11().WaitViewable(routineName+" — "+windowSuffix, 10*time.Second); err != nil {
+		t.Fatalf("Start routine in dunst opened no window: %v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
+	}
+}

@@ -18,8 +18,9 @@ type reminder struct {
 	Sitting     time.Duration
 }
 
-// compose writes the reminder: how long they sat, and one standing or
-// seated stretch to try, not one of the last few suggested.
+// compose writes the reminder: how long they sat, one stretch to try from
+// the routine Start opens (not one of the last few suggested), and that
+// routine with its length.
 func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.suggest.offer(routine)
@@ -30,13 +31,12 @@ func (c *core) compose(r reminders.Remind) reminder {
 func (c *core) write(r reminders.Remind, routine string) reminder {
 	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
 	stretch := ""
-	if s, ok := c.suggest.stretch(c.eng.Status(c.clock()).Today.Reminders); ok {
-		stretch = s.ID
-		cue := ""
-		if cues := i18n.StretchCues(s); len(cues) > 0 {
-			cue = cues[0]
+	if rt, ok := c.catalog.Find(routine); ok {
+		if st, ok := c.suggest.stretch(rt, c.eng.Status(c.clock()).Today.Reminders); ok {
+			stretch = st.StretchID
+			body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StepName(st)})
 		}
-		body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StretchName(s), "Cue": cue})
+		body += "\n" + i18n.F("reminder.start", i18n.Args{"Routine": i18n.RoutineName(rt), "Length": routineLength(rt.Duration())})
 	}
 	return reminder{
 		Title:   i18n.T("reminder.title"),
@@ -46,6 +46,15 @@ func (c *core) write(r reminders.Remind, routine string) reminder {
 		Prompt:  c.cfg.PromptInstead,
 		Sitting: r.Sitting,
 	}
+}
+
+// routineLength is a routine's length for the reminder: whole minutes,
+// rounded, or seconds under a minute.
+func routineLength(d time.Duration) string {
+	if d < time.Minute {
+		return i18n.F("reminder.length-seconds", i18n.Args{"Seconds": int(d / time.Second)})
+	}
+	return i18n.F("reminder.length-minutes", i18n.Args{"Minutes": int(d.Round(time.Minute) / time.Minute)})
 }
 
 // testReminder composes a reminder as if one were due now, for the
