@@ -67,7 +67,8 @@ func (d *Daemon) childAction(o control.Outcome) {
 }
 
 // childMessage follows routine windows: the engine counts a routine as
-// time away from sitting, and its outcome as a break.
+// time away from sitting, and its outcome as a break. A routine closed
+// before it counted (see routineCounts) leaves a due break due.
 func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 	if o.Window != control.WindowRoutine {
 		return
@@ -81,11 +82,13 @@ func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 			return
 		}
 		c.routineReported = true
-		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, o.Seconds))
+		completed := o.Action == control.ActionCompleted
+		c.apply(c.eng.RoutineEnded(now, c.routineOpen, completed, o.Seconds, routineCounts(completed, o.Steps)))
 	case control.ActionExited:
 		if c.routineOpen != "" && !c.routineReported {
-			// Crashed or killed before reporting: a partial routine.
-			c.apply(c.eng.RoutineFinished(now, c.routineOpen, false, 0))
+			// Crashed or killed before reporting: a partial routine that
+			// cannot be shown to have counted.
+			c.apply(c.eng.RoutineEnded(now, c.routineOpen, false, 0, false))
 		}
 		c.routineOpen, c.routineReported = "", false
 	}
@@ -98,3 +101,10 @@ func (d *Daemon) isTestPrompt(o control.Outcome) bool {
 	defer d.mu.Unlock()
 	return o.Window == control.WindowPrompt && d.testPrompt
 }
+
+// routineCounts is the rule for when a routine counts as standing up (see
+// the README, "Using Limber"): played to the end, or at least one full
+// step done (a step counts once it ran out, or was skipped after its
+// halfway point). A routine closed earlier, e.g. on "Get ready", is
+// recorded but leaves a due break due.
+func routineCounts(completed bool, stepsDone int) bool { return completed || stepsDone >= 1 }
