@@ -24,12 +24,18 @@ type reminder struct {
 func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.suggest.offer(routine)
-	return c.write(r, routine)
+	return c.write(r, routine, false)
 }
 
-// write is the reminder's text for a routine.
-func (c *core) write(r reminders.Remind, routine string) reminder {
+// write is the reminder's text for a routine; test writes a test
+// reminder's.
+func (c *core) write(r reminders.Remind, routine string, test bool) reminder {
 	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
+	if test {
+		// Sent from Settings, often right after starting: the sitting time
+		// would say "0 seconds".
+		body = i18n.T("reminder.test-intro")
+	}
 	stretch := ""
 	if rt, ok := c.catalog.Find(routine); ok {
 		if st, ok := c.suggest.stretch(rt, c.eng.Status(c.clock()).Today.Reminders); ok {
@@ -63,7 +69,7 @@ func routineLength(d time.Duration) string {
 // It leaves the rotation and the routine the real reminder's Start opens
 // alone.
 func (c *core) testReminder(now reminders.Instant) reminder {
-	r := c.write(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1}, c.suggestedRoutine())
+	r := c.write(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1}, c.suggestedRoutine(), true)
 	r.Title = i18n.T("reminder.title.test")
 	r.Test = true
 	return r
@@ -85,6 +91,9 @@ func humanMinutes(d time.Duration) string {
 	case m < 120:
 		return i18n.N("duration.minutes", m, nil)
 	default:
-		return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
+		if m%60 == 0 {
+			return i18n.F("duration.hours", i18n.Args{"Hours": m / 60})
+		}
+		return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": m % 60})
 	}
 }

@@ -47,3 +47,13 @@ func TestReminderPickedRoutine(t *testing.T) {
 		}
 	}
 }
+
+// TestTestReminderText: a test reminder sent at once after starting does
+// not claim "sitting for 0 seconds".
+func TestTestReminderText(t *testing.T) {
+	c, clk, _ := testCore(t, "")
+	r := c.testReminder(clk.read())
+	if strings.Contains(r.Body, "0 seconds") || !strings.Contains(r.Body, "Start: ") || !r.Test {
+		t.Errorf("test reminder = %+v", r)
+	}
+}

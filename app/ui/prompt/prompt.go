@@ -176,17 +176,19 @@ func snoozeLabel(d time.Duration) string {
 		length = fmt.Sprintf("%d s", max(1, int(d.Round(time.Second)/time.Second)))
 	case m < 60:
 		length = fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		length = fmt.Sprintf("%dh", m/60)
 	default:
 		length = hoursMinutes(m)
 	}
 	return i18n.F("prompt.snooze-for", i18n.Args{"Length": length})
 }
 
-// hoursMinutes says m minutes as hours and minutes: "1h 05min".
+// hoursMinutes says m minutes as hours and minutes: "1 h 5 min", or
+// "2 h" on the hour.
 func hoursMinutes(m int) string {
-	return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
+	if m%60 == 0 {
+		return i18n.F("duration.hours", i18n.Args{"Hours": m / 60})
+	}
+	return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": m % 60})
 }
 
 // routineLine names what Start opens: "Quick standing reset · 2 min".

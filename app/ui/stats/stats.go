@@ -123,7 +123,7 @@ func todayPanel(t today) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(3,
 		tile(formatSpan(t.Sat), i18n.T("stats.tile.sat")),
 		tile(formatSpan(t.LongestSitting), i18n.T("stats.tile.longest")),
-		tile(fmt.Sprint(t.Breaks), i18n.F("stats.tile.breaks", i18n.Args{"Natural": t.NaturalBreaks, "Routines": t.RoutinesCompleted})),
+		tile(fmt.Sprint(t.Breaks), breaksLine(t.NaturalBreaks, t.RoutinesCompleted)),
 		tile(fmt.Sprint(t.Reminders), i18n.T("stats.tile.reminders")),
 		tile(fmt.Sprint(t.Snoozed), i18n.T("stats.tile.snoozed")),
 		tile(fmt.Sprint(t.Skipped), i18n.T("stats.tile.skipped")),
@@ -225,4 +225,13 @@ func minutesLabel(m float64) string {
 		return fmt.Sprintf("%dh", d/time.Hour)
 	}
 	return formatSpan(d)
+}
+
+// breaksLine splits the day's breaks: "breaks: 1 natural, 2 routines", with
+// each count in its language's plural form.
+func breaksLine(natural, routines int) string {
+	return i18n.F("stats.tile.breaks", i18n.Args{
+		"Natural":  i18n.N("stats.tile.natural", natural, nil),
+		"Routines": i18n.N("stats.tile.routines", routines, nil),
+	})
 }
