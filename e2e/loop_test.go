@@ -3,9 +3,12 @@ package e2e
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -209,5 +212,71 @@ func TestReminderInDunst(t *testing.T) {
 	}
 	if _, err := s.X11().WaitViewable(routineName+" — "+windowSuffix, 10*time.Second); err != nil {
 		t.Fatalf("Start routine in dunst opened no window: %v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
+	}
+}
+
+// runEnv runs limber with the desktop's environment changed by set
+// ("KEY=value") and with the variables in unset removed.
+func runEnv(t *testing.T, d *harness.Desktop, set, unset []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	bin, err := harness.Binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env []string
+	for _, kv := range d.Env(set...) {
+		key, _, _ := strings.Cut(kv, "=")
+		if !slices.Contains(unset, key) {
+			env = append(env, kv)
+		}
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("limber %v: %v", args, err)
+	}
+	return out.String(), errb.String(), cmd.ProcessState.ExitCode()
+}
+
+// TestQuietUnderAnyLocale: under the C and POSIX locales, with or without
+// UTF-8, and with no locale at all, the CLI prints only its own output:
+// no "Fyne error" about the locale, and none about preferences from the
+// windows in the daemon's log.
+func TestQuietUnderAnyLocale(t *testing.T) {
+	t.Parallel()
+	s := startSession(t)
+	for _, loc := range []struct {
+		set, unset []string
+	}{
+		{[]string{"LANG=C"}, nil},
+		{[]string{"LANG=C.UTF-8"}, nil},
+		{[]string{"LANG=POSIX.UTF-8"}, nil},
+		{[]string{"LC_ALL=C.UTF-8"}, nil},
+		{nil, []string{"LANG"}},
+	} {
+		for _, args := range [][]string{{"version"}, {"status"}} {
+			out, errOut, code := runEnv(t, s.Desktop, loc.set, loc.unset, args...)
+			if code != 0 || strings.Contains(errOut, "Fyne error") || out == "" {
+				t.Errorf("%v (unset %v) limber %v: exit %d, stderr %q", loc.set, loc.unset, args, code, errOut)
+			}
+		}
+	}
+	for range 2 {
+		if _, errOut, code := s.Run("settings"); code != 0 {
+			t.Fatalf("limber settings: %d %s", code, errOut)
+		}
+		win, err := s.X11().WaitViewable("Settings — Limber", 10*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		closeAndWait(t, s.Desktop, win)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if log := s.daemon.Stderr(); strings.Contains(log, "Fyne error") {
+		t.Errorf("daemon log has Fyne errors:\n%s", log)
 	}
 }
