@@ -38,7 +38,7 @@ func (s *session) showPicker(catalog routines.Catalog) {
 	s.win.SetContent(v.Content())
 	s.win.Canvas().SetOnTypedKey(v.TypedKey)
 	s.win.SetCloseIntercept(nil)
-	s.win.Resize(fyne.NewSize(900, 620))
+	s.win.Resize(picker.DefaultSize())
 }
 
 // showPrompt is the break window used when no notification server
@@ -80,7 +80,7 @@ func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
 	})
 	s.win.SetTitle(i18n.T("window.prompt"))
 	s.win.SetContent(v.Content())
-	s.win.Resize(fyne.NewSize(460, 420))
+	s.win.Resize(prompt.DefaultSize())
 	s.win.SetFixedSize(true)
 	return nil
 }

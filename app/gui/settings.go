@@ -60,7 +60,7 @@ func (s *session) showSettings(catalog routines.Catalog) error {
 	})
 	s.win.SetTitle(i18n.T("window.settings"))
 	s.win.SetContent(v.Content())
-	s.win.Resize(fyne.NewSize(680, 760))
+	s.win.Resize(settings.DefaultSize())
 	return nil
 }
 
@@ -109,6 +109,6 @@ func (s *session) showStats(catalog routines.Catalog) error {
 	})
 	s.win.SetTitle(i18n.T("window.stats"))
 	s.win.SetContent(v.Content())
-	s.win.Resize(fyne.NewSize(820, 700))
+	s.win.Resize(stats.DefaultSize())
 	return nil
 }

@@ -406,3 +406,8 @@ func updateRow(o fyne.CanvasObject, e entry) {
 	info.SetText(text)
 	row.Refresh() // relayout: the icon's visibility may have changed
 }
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(900, 620) }

@@ -209,3 +209,8 @@ func routineLine(r routines.Routine) string {
 
 // picturePixels is the size the suggested stretch is drawn at.
 const picturePixels = 256
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(460, 420) }

@@ -475,3 +475,8 @@ func longDur(d time.Duration) string {
 		return fmt.Sprintf("%d min %02d s", m, s)
 	}
 }
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(880, 660) }

@@ -38,7 +38,7 @@ type Autostart interface {
 type Options struct {
 	Config       reminders.Config        // as loaded (invalid keys already replaced by defaults)
 	Errors       []reminders.ConfigError // problems in the file, listed at the top
-	Path         string                  // config.toml, shown as "Saved to …"
+	Path         string                  // config.toml, shown as "Saves to …"
 	Routines     []routines.Routine      // choices for "Suggested routine"
 	Autostart    Autostart               // nil hides "Start at login"
 	Save         func(reminders.Config) error
@@ -68,6 +68,7 @@ type View struct {
 
 	save, cancel *widget.Button
 	status       *widget.Label
+	where        *widget.Label // where the settings are saved
 	scroll       *container.Scroll
 	content      fyne.CanvasObject
 }
@@ -238,11 +239,12 @@ func New(o Options) *View {
 		widget.NewCard(i18n.T("settings.section.system"), "", systemForm),
 	)
 
-	where := hintLabel(i18n.F("settings.saved-to", i18n.Args{"Path": tilde.Path(o.Path)}))
-	where.Truncation = fyne.TextTruncateEllipsis
+	// "Saves to" until it has saved: nothing is written before Save.
+	v.where = hintLabel(i18n.F("settings.saves-to", i18n.Args{"Path": tilde.Path(o.Path)}))
+	v.where.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewHBox(v.cancel, v.save)
 	footer := container.NewVBox(widget.NewSeparator(), v.status,
-		container.NewBorder(nil, nil, nil, buttons, where))
+		container.NewBorder(nil, nil, nil, buttons, v.where))
 	v.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(sections...)))
 	v.content = container.NewBorder(nil, container.NewPadded(footer), nil, nil, v.scroll)
 	v.revalidate()
@@ -519,6 +521,7 @@ func (v *View) doSave() {
 		}
 		v.autostartWas = v.autostart.Checked
 	}
+	v.where.SetText(i18n.F("settings.saved-to", i18n.Args{"Path": tilde.Path(v.o.Path)}))
 	v.showStatus(savedMessage(), widget.SuccessImportance)
 }
 
@@ -527,3 +530,8 @@ func (v *View) showStatus(text string, imp widget.Importance) {
 	v.status.SetText(text)
 	v.status.Show()
 }
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(680, 640) }

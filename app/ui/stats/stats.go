@@ -235,3 +235,8 @@ func breaksLine(natural, routines int) string {
 		"Routines": i18n.N("stats.tile.routines", routines, nil),
 	})
 }
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(820, 700) }
