@@ -280,3 +280,30 @@ func TestQuietUnderAnyLocale(t *testing.T) {
 		t.Errorf("daemon log has Fyne errors:\n%s", log)
 	}
 }
+
+// TestEscapeClosesWindows: Esc closes Settings (nothing changed),
+// Statistics and the picker, as it does the routine window.
+func TestEscapeClosesWindows(t *testing.T) {
+	t.Parallel()
+	s := startSession(t)
+	for _, w := range []struct{ cmd, title string }{
+		{"settings", "Settings — Limber"},
+		{"stats", "Statistics — Limber"},
+		{"routine", "Routines — Limber"},
+	} {
+		if _, errOut, code := s.Run(w.cmd); code != 0 {
+			t.Fatalf("limber %s: %d %s", w.cmd, code, errOut)
+		}
+		win, err := s.X11().WaitViewable(w.title, 10*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond) // drawn and focused
+		if err := s.Key(win, "Escape"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.X11().WaitGone(w.title, 5*time.Second); err != nil {
+			t.Errorf("Esc did not close %s: %v", w.title, err)
+		}
+	}
+}

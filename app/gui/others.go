@@ -21,6 +21,7 @@ func (s *session) showPicker(catalog routines.Catalog) {
 	s.win.SetTitle(i18n.T("window.picker"))
 	v := picker.New(picker.Options{
 		Catalog: catalog,
+		Close:   s.win.Close,
 		Start: func(id string) {
 			switch {
 			case s.o.Child:
@@ -77,9 +78,11 @@ func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
 		Start:     answer(control.ActionStart),
 		Snooze:    answer(control.ActionSnooze),
 		Skip:      answer(control.ActionSkip),
+		Close:     s.win.Close,
 	})
 	s.win.SetTitle(i18n.T("window.prompt"))
 	s.win.SetContent(v.Content())
+	s.win.Canvas().SetOnTypedKey(v.TypedKey)
 	s.win.Resize(prompt.DefaultSize())
 	s.win.SetFixedSize(true)
 	return nil

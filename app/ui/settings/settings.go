@@ -11,6 +11,7 @@ package settings
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ type Options struct {
 	Save         func(reminders.Config) error
 	Cancel       func()
 	TestReminder func() // "Send a test reminder"
+	// ConfirmDiscard asks whether to drop unsaved changes (Esc) and calls
+	// discard if so; nil drops them without asking.
+	ConfirmDiscard func(discard func())
 }
 
 // View is the Settings content. Build it with New.
@@ -535,3 +539,26 @@ func (v *View) showStatus(text string, imp widget.Importance) {
 // content's minimum, fits a 1366×768 screen with a panel and a title bar
 // (at most 700 px; a test checks both).
 func DefaultSize() fyne.Size { return fyne.NewSize(680, 640) }
+
+// TypedKey handles the window's keys: Esc cancels, asking first when
+// something was changed.
+func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if ev == nil || ev.Name != fyne.KeyEscape || v.o.Cancel == nil {
+		return
+	}
+	if !v.changed() || v.o.ConfirmDiscard == nil {
+		v.o.Cancel()
+		return
+	}
+	v.o.ConfirmDiscard(v.o.Cancel)
+}
+
+// changed reports whether the form differs from the config it was opened
+// with: a value edited (or not yet valid), or Start at login toggled.
+func (v *View) changed() bool {
+	cfg, errs := v.collect()
+	if len(errs) > 0 || !reflect.DeepEqual(cfg, v.o.Config) {
+		return true
+	}
+	return v.autostart != nil && v.autostart.Checked != v.autostartWas
+}

@@ -33,6 +33,8 @@ type Options struct {
 	// Save asks where to save (the gui shows a file dialog) and calls
 	// write with the chosen file. nil disables "Export CSV…".
 	Save func(suggestedName string, write func(io.Writer) error)
+	// Close closes the window (Esc); nil ignores Esc.
+	Close func()
 }
 
 // range7 and range30 label the range choices of the history charts.
@@ -240,3 +242,10 @@ func breaksLine(natural, routines int) string {
 // content's minimum, fits a 1366×768 screen with a panel and a title bar
 // (at most 700 px; a test checks both).
 func DefaultSize() fyne.Size { return fyne.NewSize(820, 700) }
+
+// TypedKey handles the window's keys: Esc closes it.
+func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if ev != nil && ev.Name == fyne.KeyEscape && v.o.Close != nil {
+		v.o.Close()
+	}
+}
