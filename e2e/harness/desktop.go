@@ -185,8 +185,12 @@ func (d *Desktop) startXvfb() error {
 // startBus starts the session bus with DISPLAY already set, so services it
 // activates land on our display.
 func (d *Desktop) startBus() error {
+	conf, err := writeBusConfig(filepath.Join(filepath.Dir(d.Home), "bus"))
+	if err != nil {
+		return fmt.Errorf("dbus-daemon: %w", err)
+	}
 	line, proc, err := d.startReporting("dbus-daemon", "dbus-daemon",
-		"--session", "--nofork", "--nopidfile", "--print-address=3")
+		"--config-file="+conf, "--nofork", "--nopidfile", "--print-address=3")
 	if err != nil {
 		return err
 	}
