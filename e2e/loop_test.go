@@ -307,3 +307,36 @@ func TestEscapeClosesWindows(t *testing.T) {
 		}
 	}
 }
+
+// TestRoutineClosedOnGetReady: a routine started while a break is due and
+// closed with Esc a second later, still on "Get ready", is no break: the
+// break stays due, nothing is skipped or counted, and the history records
+// an uncompleted routine.
+func TestRoutineClosedOnGetReady(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, "--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
+	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "due" }, 10*time.Second)
+	if _, errOut, code := s.Run("break"); code != 0 {
+		t.Fatalf("limber break: %d %s", code, errOut)
+	}
+	title := routineName + " — " + windowSuffix
+	win, err := s.X11().WaitViewable(title, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	if err := s.Key(win, "Escape"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.X11().WaitGone(title, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ev := waitRoutineEvent(t, s.Desktop, routineID, 3*time.Second)
+	if ev.Completed == nil || *ev.Completed {
+		t.Errorf("routine event %+v, want completed=false", ev)
+	}
+	st := waitStatus(t, s.Desktop, func(st status) bool { return st.State != "in_routine" }, 5*time.Second)
+	if st.State != "due" || st.SkippedToday != 0 || st.BreaksToday != 0 {
+		t.Errorf("after closing on Get ready: %+v; want still due, nothing skipped or counted", st)
+	}
+}
