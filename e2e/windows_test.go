@@ -209,6 +209,10 @@ func checkWindow(t *testing.T, win harness.Window, title string, least minSize) 
 		t.Errorf("window %q is %dx%d; want at least %dx%d and within the 1280x1024 screen",
 			win.Title, win.Width, win.Height, least.w, least.h)
 	}
+	// A 1366x768 screen less a panel and a title bar leaves 700 px.
+	if win.Height > 700 {
+		t.Errorf("window %q is %d px tall; want at most 700 to fit a 1366x768 screen", win.Title, win.Height)
+	}
 	if win.X < 0 || win.Y < 0 || win.X+win.Width > 1280 || win.Y+win.Height > 1024 {
 		t.Errorf("window %q at %d,%d (%dx%d) is not fully on the screen", win.Title, win.X, win.Y, win.Width, win.Height)
 	}
@@ -273,7 +277,7 @@ func TestWindows(t *testing.T) {
 	}{
 		{"routine", clickMenu(deskBreakName), deskBreakName + " — Limber", minSize{800, 600}},
 		{"picker", run("routine"), titlePicker, minSize{850, 580}},
-		{"settings", clickMenu(labelSettings), titleSettings, minSize{600, 650}},
+		{"settings", clickMenu(labelSettings), titleSettings, minSize{600, 600}},
 		{"stats", clickMenu(labelStatistics), titleStats, minSize{700, 600}},
 		{"stats-cli", run("stats"), titleStats, minSize{700, 600}},
 	}

@@ -252,6 +252,14 @@ func (e *Engine) RoutineStarted(now Instant, id string) Effects {
 // stretching. Standing up for a routine, finished or not, resolves a due
 // break and restarts sitting time; only a completed one counts as a break.
 func (e *Engine) RoutineFinished(now Instant, id string, completed bool, seconds int) Effects {
+	return e.RoutineEnded(now, id, completed, seconds, true)
+}
+
+// RoutineEnded is RoutineFinished where the caller decides whether the
+// routine counts as standing up: one closed before it counted (counts
+// false, e.g. on "Get ready") is recorded as a routine that was not
+// completed, and leaves a due break due and sitting time where it was.
+func (e *Engine) RoutineEnded(now Instant, id string, completed bool, seconds int, counts bool) Effects {
 	f, _ := e.command(now, func(fx *Effects) error {
 		c := completed
 		if id == "" {
@@ -259,6 +267,9 @@ func (e *Engine) RoutineFinished(now Instant, id string, completed bool, seconds
 		}
 		e.duty.routine, e.duty.routineID = false, ""
 		e.record(fx, now, Event{Event: EventRoutine, SittingS: secs(e.sitting), Routine: id, Completed: &c, Seconds: int64(max(seconds, 0))})
+		if !counts {
+			return nil
+		}
 		e.resolve(fx, EventRoutine)
 		if !e.duty.paused() {
 			e.resetSitting()

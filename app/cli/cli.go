@@ -73,6 +73,10 @@ func Dispatch(env Env, cmd string, args []string) int {
 		// Not fatal: every message falls back to its English text.
 		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
 	}
+	if cmd == "help" || wantsHelp(args) {
+		fmt.Fprint(env.Stdout, usageText())
+		return ExitOK
+	}
 	run, ok := handlers(cmd)[cmd]
 	if !ok {
 		return usageError(env, i18n.F("cli.unknown-command", i18n.Args{"Command": strconv.Quote(cmd)}))
@@ -124,6 +128,21 @@ func handlers(cmd string) map[string]func(Env, []string) int {
 // two and every language's list of commands in step). Fyne's message
 // templates drop a trailing newline, so it is put back here.
 func usageText() string { return strings.TrimRight(i18n.T("cli.usage"), "\n") + "\n" }
+
+// wantsHelp reports whether args ask for help (-h, -help or --help)
+// anywhere before a "--": the answer is the usage on stdout and exit 0,
+// for the daemon's flags and after any subcommand alike.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
+}
 
 func usageError(env Env, msg string) int {
 	fmt.Fprintf(env.Stderr, "limber: %s\n\n%s", msg, usageText())

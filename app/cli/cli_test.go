@@ -183,3 +183,27 @@ func TestStatsJSON(t *testing.T) {
 		t.Errorf("routines = %+v", got.Routines)
 	}
 }
+
+// TestHelp: every way of asking for help prints the usage on stdout and
+// exits 0, also after a subcommand.
+func TestHelp(t *testing.T) {
+	for _, tt := range []struct {
+		cmd  string
+		args []string
+	}{
+		{"", []string{"--help"}},
+		{"", []string{"-h"}},
+		{"", []string{"-help"}},
+		{"", []string{"--sitting-limit", "20m", "--help"}},
+		{"help", nil},
+		{"routine", []string{"--help"}},
+		{"pause", []string{"-h"}},
+		{"check-routine", []string{"--help"}},
+	} {
+		env, out, errb, _ := testEnv(t)
+		code := Dispatch(env, tt.cmd, tt.args)
+		if code != ExitOK || !strings.HasPrefix(out.String(), "Usage:") || errb.Len() != 0 {
+			t.Errorf("limber %s %v: exit %d, stdout %.40q, stderr %q; want 0, the usage, nothing", tt.cmd, tt.args, code, out.String(), errb.String())
+		}
+	}
+}

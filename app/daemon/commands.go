@@ -78,10 +78,12 @@ func (d *Daemon) open(kind control.Window, arg string) error {
 	return d.openChecked(kind, arg)
 }
 
-// startBreak opens the suggested routine.
+// startBreak opens the routine the last reminder named, so `limber break`
+// and the tray's Start open what the notification said; before any
+// reminder, the suggested one.
 func (d *Daemon) startBreak() error {
 	d.mu.Lock()
-	id := d.core.suggestedRoutine()
+	id := d.core.remindedRoutine()
 	d.mu.Unlock()
 	if id == "" {
 		return errors.New("no routine to start")

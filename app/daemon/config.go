@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/limber-app/limber/reminders"
 	"github.com/limber-app/limber/routines"
@@ -22,25 +23,59 @@ func (c *core) loadConfig() {
 }
 
 // applyOverrides puts the daemon's --sitting-limit and --natural-break
-// over the config for this run. A pair that does not validate falls back
-// to the defaults, with the problem reported as coming from the command
-// line.
+// over the config for this run. A flag is the user's explicit choice, so
+// when it conflicts with the other value (the natural break must be shorter
+// than the sitting limit) the flag is kept and the other value is adjusted
+// for this run: the natural break becomes half the limit, or the limit
+// twice the break. One message names both values, where each came from,
+// and what was done.
 func applyOverrides(cfg reminders.Config, errs []reminders.ConfigError, opts Options) (reminders.Config, []reminders.ConfigError) {
-	if opts.SittingLimit > 0 {
+	flagLimit, flagBreak := opts.SittingLimit > 0, opts.NaturalBreak > 0
+	if !flagLimit && !flagBreak {
+		return cfg, errs
+	}
+	def := reminders.DefaultConfig()
+	limitFrom := valueFrom("sitting_limit", cfg.SittingLimit, def.SittingLimit)
+	breakFrom := valueFrom("natural_break", cfg.NaturalBreak, def.NaturalBreak)
+	if flagLimit {
 		cfg.SittingLimit = opts.SittingLimit
+		limitFrom = "--sitting-limit " + reminders.FormatDuration(opts.SittingLimit) + " (command line)"
 	}
-	if opts.NaturalBreak > 0 {
+	if flagBreak {
 		cfg.NaturalBreak = opts.NaturalBreak
+		breakFrom = "--natural-break " + reminders.FormatDuration(opts.NaturalBreak) + " (command line)"
 	}
-	if opts.SittingLimit > 0 || opts.NaturalBreak > 0 {
-		for _, e := range cfg.Validate() {
+	if cfg.NaturalBreak >= cfg.SittingLimit {
+		if flagLimit {
+			cfg.NaturalBreak = max(cfg.SittingLimit/2, time.Second).Truncate(time.Second)
+			errs = append(errs, reminders.ConfigError{Key: "natural_break", Msg: fmt.Sprintf(
+				"%s is not longer than %s: natural_break is %s for this run",
+				limitFrom, breakFrom, reminders.FormatDuration(cfg.NaturalBreak))})
+		} else {
+			cfg.SittingLimit = 2 * cfg.NaturalBreak
+			errs = append(errs, reminders.ConfigError{Key: "sitting_limit", Msg: fmt.Sprintf(
+				"%s is not shorter than %s: sitting_limit is %s for this run",
+				breakFrom, limitFrom, reminders.FormatDuration(cfg.SittingLimit))})
+		}
+	}
+	for _, e := range cfg.Validate() {
+		if e.Key == "sitting_limit" || e.Key == "natural_break" {
 			e.Msg += " (from the command line)"
 			errs = append(errs, e)
-			def := reminders.DefaultConfig()
 			cfg.SittingLimit, cfg.NaturalBreak = def.SittingLimit, def.NaturalBreak
 		}
 	}
 	return cfg, errs
+}
+
+// valueFrom names a config value and where it came from: the default, or
+// the config file when it differs from the default.
+func valueFrom(key string, v, def time.Duration) string {
+	from := "config file"
+	if v == def {
+		from = "default"
+	}
+	return fmt.Sprintf("%s %s (%s)", key, reminders.FormatDuration(v), from)
 }
 
 // reloadConfig applies a changed config file without a restart.

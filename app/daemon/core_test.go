@@ -188,7 +188,7 @@ func TestConfigErrorsAndFlags(t *testing.T) {
 func TestHumanMinutes(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		20 * time.Second: "20 seconds", time.Minute: "1 minute", 47 * time.Minute: "47 minutes",
-		125 * time.Minute: "2h 05min",
+		125 * time.Minute: "2 h 5 min", 120 * time.Minute: "2 h",
 	} {
 		if got := humanMinutes(d); got != want {
 			t.Errorf("humanMinutes(%v) = %q, want %q", d, got, want)

@@ -49,13 +49,20 @@ type Daemon struct {
 	quitOnce sync.Once
 	ts       trayState
 
-	notifyMu sync.Mutex // guards notifier; sends run outside d.mu
+	notifyMu sync.Mutex // guards notifier and testNotes; sends run outside d.mu
 	notifier notify.Notifier
+	// testNotes are the test reminders on screen, by notification ID, with
+	// the routine their Start opens: their buttons must not touch the
+	// engine (notifications.go).
+	testNotes map[uint32]string
 
 	mu       sync.Mutex
 	tray     *tray.Tray
 	trayHost bool
 	core     *core
+	// testPrompt: the break window on screen shows a test reminder, so its
+	// Snooze and Skip do nothing (windows.go).
+	testPrompt bool
 }
 
 // Run starts the daemon and blocks until it quits. It returns

@@ -3,11 +3,15 @@ package daemon
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
+	"github.com/limber-app/limber/assets"
 	"github.com/limber-app/limber/reminders/notify"
 )
 
@@ -23,29 +27,60 @@ func (d *Daemon) remind(r reminder) {
 		}
 		d.log.Warn("notification failed; showing the break window instead", "err", err)
 	}
+	d.mu.Lock()
+	d.testPrompt = r.Test
+	d.mu.Unlock()
 	if err := d.openWindow(control.WindowPrompt, r.promptArg()); err != nil {
 		d.log.Error("break window", "err", err)
 	}
 }
 
+// notify sends r as a notification. A test reminder is shown beside the
+// real one rather than in its place, and its buttons are remembered as
+// inert.
 func (d *Daemon) notify(r reminder) error {
-	note := notify.Notification{Title: r.Title, Body: r.Body}
+	note := notify.Notification{Title: r.Title, Body: r.Body, Separate: r.Test,
+		Persistent: true, Category: "presence", DesktopEntry: appID}
+	note.Icon, note.Image = d.reminderIcon()
 	d.mu.Lock()
 	buttons := d.core.notificationButtons()
 	d.mu.Unlock()
-	return d.send(note, buttons)
+	id, err := d.send(note, buttons)
+	if err != nil {
+		return err
+	}
+	d.notifyMu.Lock()
+	defer d.notifyMu.Unlock()
+	if r.Test {
+		if d.testNotes == nil {
+			d.testNotes = map[uint32]string{}
+		}
+		d.testNotes[id] = r.Routine
+	} else {
+		delete(d.testNotes, id)
+	}
+	return nil
+}
+
+// testNote reports whether notification id is a test reminder, and the
+// routine its Start opens.
+func (d *Daemon) testNote(id uint32) (string, bool) {
+	d.notifyMu.Lock()
+	defer d.notifyMu.Unlock()
+	routine, ok := d.testNotes[id]
+	return routine, ok
 }
 
 // send shows a notification, with the reminder buttons when asked for and
 // the server supports them. It connects to the notification server lazily
 // and reconnects after the server went away.
-func (d *Daemon) send(note notify.Notification, buttons bool) error {
+func (d *Daemon) send(note notify.Notification, buttons bool) (uint32, error) {
 	d.notifyMu.Lock()
 	defer d.notifyMu.Unlock()
 	if d.notifier == nil {
 		n, err := notify.New()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		d.notifier = n
 		go d.followActions(n)
@@ -55,12 +90,12 @@ func (d *Daemon) send(note notify.Notification, buttons bool) error {
 	}
 	ctx, cancel := context.WithTimeout(d.ctx, 3*time.Second)
 	defer cancel()
-	_, err := d.notifier.Send(ctx, note)
+	id, err := d.notifier.Send(ctx, note)
 	if errors.Is(err, notify.ErrNoServer) {
 		d.notifier.Close()
 		d.notifier = nil
 	}
-	return err
+	return id, err
 }
 
 // closeNotifier drops the connection to the notification server, when the
@@ -86,7 +121,7 @@ func (d *Daemon) reportConfigErrors(errs []string) {
 		body += "\n" + i18n.N("config-errors.more", len(errs)-3, nil)
 	}
 	body += "\n" + i18n.T("config-errors.defaults")
-	if err := d.send(notify.Notification{Title: i18n.T("config-errors.title"), Body: body}, false); err != nil {
+	if _, err := d.send(notify.Notification{Title: i18n.T("config-errors.title"), Body: body, Separate: true}, false); err != nil {
 		d.log.Debug("config error notification", "err", err)
 	}
 }
@@ -109,6 +144,16 @@ func translateActions(actions []notify.Action) []notify.Action {
 func (d *Daemon) followActions(n notify.Notifier) {
 	for ev := range n.Actions() {
 		d.log.Info("notification button", "key", ev.Key)
+		if routine, test := d.testNote(ev.ID); test {
+			// A test reminder's buttons leave the engine alone; Start
+			// shows the routine it named.
+			if ev.Key == notify.ActionStart || ev.Key == "default" {
+				if err := d.openWindow(control.WindowRoutine, routine); err != nil {
+					d.log.Warn("notification button", "key", ev.Key, "err", err)
+				}
+			}
+			continue
+		}
 		var err error
 		switch ev.Key {
 		case notify.ActionStart, "default":
@@ -123,4 +168,78 @@ func (d *Daemon) followActions(n notify.Notifier) {
 			d.log.Warn("notification button", "key", ev.Key, "err", err)
 		}
 	}
+}
+
+// appID names the installed desktop entry and icon (packaging/install.sh).
+const appID = "io.github.limber_app.limber"
+
+// reminderIcon is the reminder's icon: the installed icon's name when an
+// icon theme folder has it, else the embedded app icon written once to a
+// file in the user's cache folder, given both as the icon and as the
+// image-path hint. "" when neither works: a reminder without an icon is
+// still a reminder.
+func (d *Daemon) reminderIcon() (icon, image string) {
+	if iconInstalled(os.Getenv) {
+		return appID, ""
+	}
+	path, err := iconFile()
+	if err != nil {
+		d.log.Debug("reminder icon", "err", err)
+		return "", ""
+	}
+	return path, path
+}
+
+// iconInstalled reports whether the hicolor theme of a data folder of the
+// XDG base directory spec holds the app's icon.
+func iconInstalled(getenv func(string) string) bool {
+	var dirs []string
+	if home := getenv("XDG_DATA_HOME"); home != "" {
+		dirs = append(dirs, home)
+	} else if h := getenv("HOME"); h != "" {
+		dirs = append(dirs, filepath.Join(h, ".local", "share"))
+	}
+	system := getenv("XDG_DATA_DIRS")
+	if system == "" {
+		system = "/usr/local/share:/usr/share"
+	}
+	dirs = append(dirs, filepath.SplitList(system)...)
+	for _, dir := range dirs {
+		if dir == "" {
+			continue
+		}
+		for _, name := range []string{"scalable/apps/" + appID + ".svg", "256x256/apps/" + appID + ".png", "128x128/apps/" + appID + ".png", "48x48/apps/" + appID + ".png"} {
+			if _, err := os.Stat(filepath.Join(dir, "icons", "hicolor", name)); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// iconFile writes the embedded app icon to the user's cache folder, unless
+// it is already there, and returns its path.
+func iconFile() (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("find cache folder: %w", err)
+	}
+	png := assets.AppIconPNG()
+	path := filepath.Join(cache, "limber", "icon.png")
+	if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(png)) {
+		return path, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", fmt.Errorf("create cache folder: %w", err)
+	}
+	// Written to a temporary name and renamed, so a server never reads half
+	// a file.
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, png, 0o644); err != nil {
+		return "", fmt.Errorf("write icon: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return "", fmt.Errorf("write icon: %w", err)
+	}
+	return path, nil
 }

@@ -14,23 +14,35 @@ type reminder struct {
 	Routine     string // the routine Start opens
 	Stretch     string // the stretch suggested in the text
 	Prompt      bool   // show the break window instead of a notification
+	Test        bool   // a test reminder: its buttons do nothing to the engine
 	Sitting     time.Duration
 }
 
-// compose writes the reminder: how long they sat, and one standing or
-// seated stretch to try, not one of the last few suggested.
+// compose writes the reminder: how long they sat, one stretch to try from
+// the routine Start opens (not one of the last few suggested), and that
+// routine with its length.
 func (c *core) compose(r reminders.Remind) reminder {
 	routine := c.suggestedRoutine()
 	c.suggest.offer(routine)
+	return c.write(r, routine, false)
+}
+
+// write is the reminder's text for a routine; test writes a test
+// reminder's.
+func (c *core) write(r reminders.Remind, routine string, test bool) reminder {
 	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
+	if test {
+		// Sent from Settings, often right after starting: the sitting time
+		// would say "0 seconds".
+		body = i18n.T("reminder.test-intro")
+	}
 	stretch := ""
-	if s, ok := c.suggest.stretch(c.eng.Status(c.clock()).Today.Reminders); ok {
-		stretch = s.ID
-		cue := ""
-		if cues := i18n.StretchCues(s); len(cues) > 0 {
-			cue = cues[0]
+	if rt, ok := c.catalog.Find(routine); ok {
+		if st, ok := c.suggest.stretch(rt, c.eng.Status(c.clock()).Today.Reminders); ok {
+			stretch = st.StretchID
+			body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StepName(st)})
 		}
-		body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StretchName(s), "Cue": cue})
+		body += "\n" + i18n.F("reminder.start", i18n.Args{"Routine": i18n.RoutineName(rt), "Length": routineLength(rt.Duration())})
 	}
 	return reminder{
 		Title:   i18n.T("reminder.title"),
@@ -42,12 +54,24 @@ func (c *core) compose(r reminders.Remind) reminder {
 	}
 }
 
+// routineLength is a routine's length for the reminder: whole minutes,
+// rounded, or seconds under a minute.
+func routineLength(d time.Duration) string {
+	if d < time.Minute {
+		return i18n.F("reminder.length-seconds", i18n.Args{"Seconds": int(d / time.Second)})
+	}
+	return i18n.F("reminder.length-minutes", i18n.Args{"Minutes": int(d.Round(time.Minute) / time.Minute)})
+}
+
 // testReminder composes a reminder as if one were due now, for the
 // settings window's "Send a test reminder". It is neither recorded nor
 // counted.
+// It leaves the rotation and the routine the real reminder's Start opens
+// alone.
 func (c *core) testReminder(now reminders.Instant) reminder {
-	r := c.compose(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1})
+	r := c.write(reminders.Remind{Sitting: c.eng.Status(now).Sitting, Count: 1}, c.suggestedRoutine(), true)
 	r.Title = i18n.T("reminder.title.test")
+	r.Test = true
 	return r
 }
 
@@ -67,6 +91,6 @@ func humanMinutes(d time.Duration) string {
 	case m < 120:
 		return i18n.N("duration.minutes", m, nil)
 	default:
-		return i18n.F("duration.hours-minutes", i18n.Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
+		return i18n.Minutes(d)
 	}
 }

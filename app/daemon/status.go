@@ -23,8 +23,8 @@ type statusFacts struct {
 }
 
 // trayView is the tray's look: icon, status line, Pause or Resume, and
-// whether Snooze can be clicked. blind means no idle source sees natural
-// breaks.
+// whether Snooze can be clicked and why not. blind means no idle source
+// sees natural breaks.
 func trayView(st reminders.Status, now time.Time, blind bool) tray.View {
 	v := tray.View{Line: statusLine(st, now, blind), Icon: "normal"}
 	switch st.State {
@@ -35,7 +35,10 @@ func trayView(st reminders.Status, now time.Time, blind bool) tray.View {
 	case reminders.Away, reminders.OutsideHours:
 		v.Icon = "away"
 	}
-	v.CanSnooze = (st.State == reminders.Due || st.State == reminders.Sitting) && st.SnoozesLeft > 0
+	// Only a due break can be snoozed (the engine refuses otherwise); a
+	// greyed Snooze says when the limit, not the state, is the reason.
+	v.CanSnooze = st.State == reminders.Due && st.SnoozesLeft > 0
+	v.SnoozeLimit = st.State == reminders.Due && st.SnoozesLeft <= 0
 	return v
 }
 

@@ -41,11 +41,13 @@ func TestTrayView(t *testing.T) {
 		want  tray.View
 	}{
 		{"sitting", reminders.Status{State: reminders.Sitting, Sitting: 10 * time.Minute, SnoozesLeft: 2},
-			false, tray.View{Line: "Sitting 10 min", Icon: "normal", CanSnooze: true}},
+			false, tray.View{Line: "Sitting 10 min", Icon: "normal"}}, // nothing due: nothing to snooze
 		{"sitting, no snoozes left", reminders.Status{State: reminders.Sitting, Sitting: 10 * time.Minute},
 			false, tray.View{Line: "Sitting 10 min", Icon: "normal"}},
 		{"due, blind", reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute, SnoozesLeft: 1},
 			true, tray.View{Line: "Time to stand up · sitting 47 min · breaks not detected", Icon: "due", CanSnooze: true}},
+		{"due, snooze limit reached", reminders.Status{State: reminders.Due, Sitting: 55 * time.Minute},
+			false, tray.View{Line: "Time to stand up · sitting 55 min", Icon: "due", SnoozeLimit: true}},
 		{"paused", reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever(), SnoozesLeft: 2},
 			false, tray.View{Line: "Paused until you resume", Icon: "paused", Paused: true}},
 		{"away, blind", reminders.Status{State: reminders.Away, SnoozesLeft: 2},

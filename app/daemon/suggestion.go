@@ -12,7 +12,7 @@ import (
 // suggestion remembers what reminders suggested, so routines rotate and
 // stretches do not repeat. It lives in the core, under its lock.
 type suggestion struct {
-	next     int      // rotation index over quick routines
+	next     int      // rotation index over standing routines
 	reminded string   // routine the last reminder suggested; its Start button opens it
 	recent   []string // stretches suggested lately, newest last
 }
@@ -21,22 +21,27 @@ type suggestion struct {
 const recentWindow = 4
 
 // routine is what "Start stretch routine" and a reminder's Start button
-// open: the configured routine, or the quick routines in turn, starting
-// with the quick standing reset. "" when there is no routine at all.
+// open: the configured routine, or the standing routines in turn (a
+// reminder is about getting up), starting with the quick standing reset.
+// Without standing routines, those that fit next to a desk; "" when there
+// is no routine at all.
 func (s *suggestion) routine(cat routines.Catalog, configured string) string {
 	if configured != "" && configured != reminders.SuggestRotate {
 		if _, ok := cat.Find(configured); ok {
 			return configured
 		}
 	}
-	quick := quickRoutines(cat)
-	if len(quick) == 0 {
+	pool := routinesIn(cat, routines.Standing)
+	if len(pool) == 0 {
+		pool = routinesIn(cat, routines.Standing, routines.Seated)
+	}
+	if len(pool) == 0 {
 		if len(cat.Routines) == 0 {
 			return ""
 		}
 		return cat.Routines[0].ID
 	}
-	return quick[s.next%len(quick)].ID
+	return pool[s.next%len(pool)].ID
 }
 
 // offer records that a reminder suggests id, and moves the rotation on.
@@ -57,35 +62,51 @@ func (s *suggestion) remindedRoutine(cat routines.Catalog, configured string) st
 	return s.routine(cat, configured)
 }
 
-// stretch picks a stretch to name in a reminder, not one of the last few
-// suggested. remindersToday moves the starting point with every reminder,
-// so suggestions vary even across restarts within a day.
-func (s *suggestion) stretch(remindersToday int) (routines.Stretch, bool) {
-	all := routines.Suggestable()
-	if len(all) == 0 {
-		return routines.Stretch{}, false
-	}
-	start := remindersToday * 7
-	for i := range all {
-		st := all[(start+i)%len(all)]
-		if !slices.Contains(s.recent, st.ID) {
-			s.recent = append(s.recent, st.ID)
-			if len(s.recent) > recentWindow {
-				s.recent = s.recent[1:]
-			}
-			return st, true
+// stretch picks a step of r to name in a reminder, so the stretch it
+// suggests is one the routine Start opens will show: a standing library
+// stretch if r has one, not one of the last few suggested. remindersToday
+// moves the starting point with every reminder, so suggestions vary even
+// across restarts within a day.
+func (s *suggestion) stretch(r routines.Routine, remindersToday int) (routines.Step, bool) {
+	var steps []routines.Step
+	for _, st := range r.Steps {
+		if st.StretchID != "" && st.Position == routines.Standing {
+			steps = append(steps, st)
 		}
 	}
-	return all[start%len(all)], true
+	if len(steps) == 0 {
+		for _, st := range r.Steps {
+			if st.StretchID != "" {
+				steps = append(steps, st)
+			}
+		}
+	}
+	if len(steps) == 0 {
+		return routines.Step{}, false
+	}
+	start := remindersToday * 7
+	pick := steps[start%len(steps)]
+	for i := range steps {
+		st := steps[(start+i)%len(steps)]
+		if !slices.Contains(s.recent, st.StretchID) {
+			pick = st
+			break
+		}
+	}
+	s.recent = append(s.recent, pick.StretchID)
+	if len(s.recent) > recentWindow {
+		s.recent = s.recent[1:]
+	}
+	return pick, true
 }
 
-// quickRoutines are those that fit next to a desk: standing or seated only.
-func quickRoutines(cat routines.Catalog) []routines.Routine {
+// routinesIn are the routines done only in the given positions.
+func routinesIn(cat routines.Catalog, positions ...routines.Position) []routines.Routine {
 	var out []routines.Routine
 	for _, r := range cat.Routines {
 		ok := len(r.Steps) > 0
 		for _, p := range r.Positions() {
-			if p != routines.Standing && p != routines.Seated {
+			if !slices.Contains(positions, p) {
 				ok = false
 			}
 		}

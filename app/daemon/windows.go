@@ -52,10 +52,15 @@ func (d *Daemon) childAction(o control.Outcome) {
 		}
 	case control.ActionAnother:
 		err = d.openWindow(control.WindowPicker, "")
-	case control.ActionSnooze:
-		err = d.do(control.Request{Cmd: control.CmdSnooze})
-	case control.ActionSkip:
-		err = d.do(control.Request{Cmd: control.CmdSkip})
+	case control.ActionSnooze, control.ActionSkip:
+		if d.isTestPrompt(o) {
+			return // a test reminder's buttons leave the engine alone
+		}
+		cmd := control.CmdSnooze
+		if o.Action == control.ActionSkip {
+			cmd = control.CmdSkip
+		}
+		err = d.do(control.Request{Cmd: cmd})
 	case control.ActionTest:
 		d.mu.Lock()
 		r := d.core.testReminder(now())
@@ -72,7 +77,8 @@ func (d *Daemon) childAction(o control.Outcome) {
 }
 
 // childMessage follows routine windows: the engine counts a routine as
-// time away from sitting, and its outcome as a break.
+// time away from sitting, and its outcome as a break. A routine closed
+// before it counted (see routineCounts) leaves a due break due.
 func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 	if o.Window != control.WindowRoutine {
 		return
@@ -86,12 +92,29 @@ func (c *core) childMessage(now reminders.Instant, o control.Outcome) {
 			return
 		}
 		c.routineReported = true
-		c.apply(c.eng.RoutineFinished(now, c.routineOpen, o.Action == control.ActionCompleted, c.routineSeconds(c.routineOpen, o.Seconds)))
+		completed := o.Action == control.ActionCompleted
+		c.apply(c.eng.RoutineEnded(now, c.routineOpen, completed, c.routineSeconds(c.routineOpen, o.Seconds), routineCounts(completed, o.Steps)))
 	case control.ActionExited:
 		if c.routineOpen != "" && !c.routineReported {
-			// Crashed or killed before reporting: a partial routine.
-			c.apply(c.eng.RoutineFinished(now, c.routineOpen, false, 0))
+			// Crashed or killed before reporting: a partial routine that
+			// cannot be shown to have counted.
+			c.apply(c.eng.RoutineEnded(now, c.routineOpen, false, 0, false))
 		}
 		c.routineOpen, c.routineReported = "", false
 	}
 }
+
+// isTestPrompt reports whether o comes from a break window that shows a
+// test reminder.
+func (d *Daemon) isTestPrompt(o control.Outcome) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return o.Window == control.WindowPrompt && d.testPrompt
+}
+
+// routineCounts is the rule for when a routine counts as standing up (see
+// the README, "Using Limber"): played to the end, or at least one full
+// step done (a step counts once it ran out, or was skipped after its
+// halfway point). A routine closed earlier, e.g. on "Get ready", is
+// recorded but leaves a due break due.
+func routineCounts(completed bool, stepsDone int) bool { return completed || stepsDone >= 1 }

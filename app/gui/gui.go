@@ -12,7 +12,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -71,6 +73,10 @@ func Run(o Options) int {
 		}
 	}
 
+	ensurePreferences()
+	if o.Stderr != nil {
+		log.SetOutput(&prefsRaceFilter{w: o.Stderr})
+	}
 	s.app = fyneapp.NewWithID(AppID)
 	s.app.SetIcon(fyne.NewStaticResource("limber.png", assets.AppIconPNG()))
 	s.win = s.app.NewWindow("Limber")
@@ -155,4 +161,24 @@ func (s *session) obey(in io.Reader) {
 // such as having read the safety note.
 func (s *session) markerPath(name string) string {
 	return s.o.Paths.StateDir + string(os.PathSeparator) + name
+}
+
+// ensurePreferences gives Fyne a valid, empty preferences file when there
+// is none or it is empty. Limber keeps no Fyne preferences, but an app
+// with an ID loads and watches that file, and an empty one (left by a
+// save that was cut short) makes every window log "Preferences load error:
+// EOF". The path is Fyne's: the user's config folder, fyne, the app ID.
+func ensurePreferences() {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return
+	}
+	path := filepath.Join(dir, "fyne", AppID, "preferences.json")
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return
+	}
+	_ = os.WriteFile(path, []byte("{}\n"), 0o600) // failing leaves Fyne's own behaviour
 }

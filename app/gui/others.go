@@ -21,6 +21,7 @@ func (s *session) showPicker(catalog routines.Catalog) {
 	s.win.SetTitle(i18n.T("window.picker"))
 	v := picker.New(picker.Options{
 		Catalog: catalog,
+		Close:   s.win.Close,
 		Start: func(id string) {
 			switch {
 			case s.o.Child:
@@ -38,7 +39,7 @@ func (s *session) showPicker(catalog routines.Catalog) {
 	s.win.SetContent(v.Content())
 	s.win.Canvas().SetOnTypedKey(v.TypedKey)
 	s.win.SetCloseIntercept(nil)
-	s.win.Resize(fyne.NewSize(900, 620))
+	s.win.Resize(picker.DefaultSize())
 }
 
 // showPrompt is the break window used when no notification server
@@ -77,10 +78,12 @@ func (s *session) showPrompt(catalog routines.Catalog, arg string) error {
 		Start:     answer(control.ActionStart),
 		Snooze:    answer(control.ActionSnooze),
 		Skip:      answer(control.ActionSkip),
+		Close:     s.win.Close,
 	})
 	s.win.SetTitle(i18n.T("window.prompt"))
 	s.win.SetContent(v.Content())
-	s.win.Resize(fyne.NewSize(460, 420))
+	s.win.Canvas().SetOnTypedKey(v.TypedKey)
+	s.win.Resize(prompt.DefaultSize())
 	s.win.SetFixedSize(true)
 	return nil
 }

@@ -30,7 +30,7 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 		return errors.New("no routine " + id)
 	}
 	s.win.SetTitle(i18n.F("window.routine", i18n.Args{"Name": i18n.RoutineName(r)}))
-	s.win.Resize(fyne.NewSize(880, 660))
+	s.win.Resize(routine.DefaultSize())
 
 	breaksBefore := s.breaksToday()
 	_, err := os.Stat(s.markerPath(safetySeen))

@@ -57,10 +57,19 @@ func (s *session) showSettings(catalog routines.Catalog) error {
 		},
 		Cancel:       s.win.Close,
 		TestReminder: func() { tell(control.ActionTest) },
+		ConfirmDiscard: func(discard func()) {
+			dialog.ShowConfirm(i18n.T("settings.discard.title"), i18n.T("settings.discard.question"),
+				func(ok bool) {
+					if ok {
+						discard()
+					}
+				}, s.win)
+		},
 	})
 	s.win.SetTitle(i18n.T("window.settings"))
 	s.win.SetContent(v.Content())
-	s.win.Resize(fyne.NewSize(680, 760))
+	s.win.Canvas().SetOnTypedKey(v.TypedKey)
+	s.win.Resize(settings.DefaultSize())
 	return nil
 }
 
@@ -72,6 +81,7 @@ func (s *session) showStats(catalog routines.Catalog) error {
 		fyne.LogError("read history", err)
 	}
 	v := stats.New(stats.Options{
+		Close:  s.win.Close,
 		Events: events,
 		Now:    time.Now(),
 		Names: func(id string) string {
@@ -109,6 +119,7 @@ func (s *session) showStats(catalog routines.Catalog) error {
 	})
 	s.win.SetTitle(i18n.T("window.stats"))
 	s.win.SetContent(v.Content())
-	s.win.Resize(fyne.NewSize(820, 700))
+	s.win.Canvas().SetOnTypedKey(v.TypedKey)
+	s.win.Resize(stats.DefaultSize())
 	return nil
 }

@@ -34,7 +34,7 @@ func Short(d time.Duration) string {
 	}
 }
 
-// Minutes is a duration to the minute: "2 min", "1h", "1h 05min". Under
+// Minutes is a duration to the minute: "2 min", "1 h", "1 h 5 min". Under
 // 50 seconds it says the seconds, so a short time never reads "0 min".
 func Minutes(d time.Duration) string {
 	if d < 50*time.Second {
@@ -44,15 +44,13 @@ func Minutes(d time.Duration) string {
 	switch {
 	case m < 60:
 		return F("unit.minutes", Args{"Count": m})
-	case m%60 == 0:
-		return F("unit.hours", Args{"Count": m / 60})
 	default:
 		return hoursMinutes(m)
 	}
 }
 
 // Long is a time sat, in words and whole minutes rounded down (the user has
-// sat at least that long): "less than a minute", "47 minutes", "1h 05min".
+// sat at least that long): "less than a minute", "47 minutes", "1 h 5 min".
 func Long(d time.Duration) string {
 	m := int(d / time.Minute)
 	switch {
@@ -65,6 +63,11 @@ func Long(d time.Duration) string {
 	}
 }
 
+// hoursMinutes says m minutes as hours and minutes: "1 h 5 min", or "2 h"
+// on the hour.
 func hoursMinutes(m int) string {
-	return F("duration.hours-minutes", Args{"Hours": m / 60, "Minutes": fmt.Sprintf("%02d", m%60)})
+	if m%60 == 0 {
+		return F("duration.hours", Args{"Hours": m / 60})
+	}
+	return F("duration.hours-minutes", Args{"Hours": m / 60, "Minutes": m % 60})
 }

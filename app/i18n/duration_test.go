@@ -27,12 +27,12 @@ func TestDurations(t *testing.T) {
 		{"Minutes", Minutes, 2*m + 10*s, "2 min"},
 		{"Minutes", Minutes, 2*m + 40*s, "3 min"},
 		{"Minutes", Minutes, 25 * m, "25 min"},
-		{"Minutes", Minutes, 60 * m, "1h"},
-		{"Minutes", Minutes, 90 * m, "1h 30min"},
+		{"Minutes", Minutes, 60 * m, "1 h"},
+		{"Minutes", Minutes, 90 * m, "1 h 30 min"},
 		{"Long", Long, 30 * s, "less than a minute"},
 		{"Long", Long, m + 59*s, "1 minute"},
 		{"Long", Long, 47 * m, "47 minutes"},
-		{"Long", Long, 65 * m, "1h 05min"},
+		{"Long", Long, 65 * m, "1 h 5 min"},
 	}
 	for _, tt := range tests {
 		if got := tt.f(tt.d); got != tt.want {

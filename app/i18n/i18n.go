@@ -18,7 +18,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 	"sort"
@@ -27,6 +26,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	// Before Fyne's lang package initialises: see its package doc.
+	_ "github.com/limber-app/limber/app/i18n/posixlocale"
 )
 
 // dir is the folder of the embedded translation files, one per language,
@@ -44,31 +46,10 @@ type Args = map[string]any
 // the system locale. The daemon and every window process call it before
 // they show anything. Fyne keeps translations in process-wide state, so
 // Init does its work once per process; later calls return the first
-// result.
+// result. Under the C and POSIX locales, package posixlocale has already
+// made the locale readable to Fyne.
 func Init() error {
-	quietCLocale()
 	return initOnce()
-}
-
-// quietCLocale works around Fyne's locale lookup, which cannot parse the
-// "C.UTF-8" or "POSIX.UTF-8" locales of minimal systems and logs an error
-// for every lookup. Setting LANGUAGE=en (which gettext ignores under the C
-// locale, and which changes no character handling) gives it a language it
-// can parse; window processes inherit it, so they start quietly too. Fyne
-// has already logged once at start-up, before any of our code ran.
-func quietCLocale() {
-	var effective string
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if effective = os.Getenv(k); effective != "" {
-			break
-		}
-	}
-	if os.Getenv("LANGUAGE") != "" {
-		return
-	}
-	if strings.HasPrefix(effective, "C.") || strings.HasPrefix(effective, "POSIX.") {
-		_ = os.Setenv("LANGUAGE", "en")
-	}
 }
 
 var initOnce = sync.OnceValue(Reload)

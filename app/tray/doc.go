@@ -14,7 +14,8 @@
 //     tooltip);
 //   - "Start stretch routine";
 //   - "Routines", a submenu with one entry per routine, by name;
-//   - "Snooze", disabled when nothing can be snoozed;
+//   - "Snooze", enabled only while a break is due and snoozes are left;
+//     greyed as "Snooze (limit reached)" when the limit is the reason;
 //   - "Pause", a submenu ("30 minutes", "1 hour", "2 hours", "Until
 //     tomorrow"), or "Resume" in its place while paused;
 //   - "Settings…" and "Statistics…";

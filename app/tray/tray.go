@@ -18,11 +18,13 @@ const (
 	KeyStart    = "tray.start"
 	KeyRoutines = "tray.routines"
 	KeySnooze   = "tray.snooze"
-	KeyPause    = "tray.pause"
-	KeyResume   = "tray.resume"
-	KeySettings = "tray.settings"
-	KeyStats    = "tray.stats"
-	KeyQuit     = "tray.quit"
+	// KeySnoozeLimit labels the greyed Snooze when the limit is reached.
+	KeySnoozeLimit = "tray.snooze.limit"
+	KeyPause       = "tray.pause"
+	KeyResume      = "tray.resume"
+	KeySettings    = "tray.settings"
+	KeyStats       = "tray.stats"
+	KeyQuit        = "tray.quit"
 )
 
 // PauseChoices are the Pause submenu's entries (translation keys) and the
@@ -54,7 +56,18 @@ type View struct {
 	Line      string // status line, also the tooltip
 	Icon      string // assets tray state: normal, due, paused, away
 	Paused    bool   // show Resume instead of Pause
-	CanSnooze bool
+	CanSnooze bool   // a break is due and snoozes are left
+	// SnoozeLimit greys Snooze with "Snooze (limit reached)": a break is
+	// due but no snoozes are left.
+	SnoozeLimit bool
+}
+
+// SnoozeLabel is the Snooze item's label for v.
+func SnoozeLabel(v View) string {
+	if v.SnoozeLimit && !v.CanSnooze {
+		return i18n.T(KeySnoozeLimit)
+	}
+	return i18n.T(KeySnooze)
 }
 
 // Tray is the live menu. Its methods are safe from any goroutine.
@@ -211,6 +224,9 @@ func (t *Tray) Update(v View) {
 			t.resume.Hide()
 			t.pause.Show()
 		}
+	}
+	if label := SnoozeLabel(v); label != SnoozeLabel(old) {
+		t.snooze.SetTitle(label)
 	}
 	if v.CanSnooze != old.CanSnooze || old == (View{}) {
 		if v.CanSnooze {

@@ -15,3 +15,21 @@ func TestPauseChoicesParse(t *testing.T) {
 		}
 	}
 }
+
+// TestSnoozeLabel: a greyed Snooze says when the limit is the reason, and
+// stays plain when simply nothing is due.
+func TestSnoozeLabel(t *testing.T) {
+	tests := []struct {
+		v    View
+		want string
+	}{
+		{View{CanSnooze: true}, "Snooze"},
+		{View{}, "Snooze"},
+		{View{SnoozeLimit: true}, "Snooze (limit reached)"},
+	}
+	for _, tt := range tests {
+		if got := SnoozeLabel(tt.v); got != tt.want {
+			t.Errorf("SnoozeLabel(%+v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}

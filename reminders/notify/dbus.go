@@ -21,8 +21,10 @@ const (
 	// urgency hint values from the Desktop Notifications Specification.
 	urgencyNormal   byte = 1
 	urgencyCritical byte = 2
-	// expireDefault lets the server choose how long to show it.
+	// expireDefault lets the server choose how long to show it;
+	// expireNever keeps it until the user closes it.
 	expireDefault int32 = -1
+	expireNever   int32 = 0
 )
 
 // dbusNotifier talks to org.freedesktop.Notifications over one private
@@ -32,6 +34,7 @@ type dbusNotifier struct {
 	obj     dbus.BusObject
 	appName string
 	actions bool // server advertises the "actions" capability
+	persist bool // server advertises "persistence": the "resident" hint means something
 
 	signals chan *dbus.Signal
 	events  chan ActionEvent
@@ -65,6 +68,7 @@ func newDBus(conn *dbus.Conn, cfg config) (*dbusNotifier, error) {
 		return nil, fmt.Errorf("%w on the session bus: GetCapabilities: %w", ErrNoServer, err)
 	}
 	n.actions = slices.Contains(caps, "actions")
+	n.persist = slices.Contains(caps, "persistence")
 
 	conn.Signal(n.signals)
 	for _, member := range []string{"ActionInvoked", "NotificationClosed"} {
@@ -95,17 +99,24 @@ func (n *dbusNotifier) Send(ctx context.Context, note Notification) (uint32, err
 	if note.Urgent {
 		urgency = urgencyCritical
 	}
-	hints := map[string]dbus.Variant{"urgency": dbus.MakeVariant(urgency)}
+	hints := n.hints(note, urgency)
+	expire := expireDefault
+	if note.Persistent {
+		expire = expireNever
+	}
 
 	n.mu.Lock()
 	replaces := n.last
 	n.mu.Unlock()
+	if note.Separate {
+		replaces = 0
+	}
 
 	ctx, cancel := context.WithTimeout(ctx, callTimeout)
 	defer cancel()
 	var id uint32
 	err := n.obj.CallWithContext(ctx, iface+".Notify", 0,
-		n.appName, replaces, note.Icon, note.Title, note.Body, actions, hints, expireDefault).Store(&id)
+		n.appName, replaces, note.Icon, note.Title, note.Body, actions, hints, expire).Store(&id)
 	if err != nil {
 		return 0, fmt.Errorf("notify %q: %w", note.Title, err)
 	}
@@ -114,10 +125,30 @@ func (n *dbusNotifier) Send(ctx context.Context, note Notification) (uint32, err
 	if replaces != 0 && id != replaces {
 		delete(n.open, replaces) // the server showed a new one instead
 	}
-	n.last = id
+	if !note.Separate {
+		n.last = id
+	}
 	n.open[id] = struct{}{}
 	n.mu.Unlock()
 	return id, nil
+}
+
+// hints are the freedesktop hints for note.
+func (n *dbusNotifier) hints(note Notification, urgency byte) map[string]dbus.Variant {
+	hints := map[string]dbus.Variant{"urgency": dbus.MakeVariant(urgency)}
+	if note.Image != "" {
+		hints["image-path"] = dbus.MakeVariant(note.Image)
+	}
+	if note.Category != "" {
+		hints["category"] = dbus.MakeVariant(note.Category)
+	}
+	if note.DesktopEntry != "" {
+		hints["desktop-entry"] = dbus.MakeVariant(note.DesktopEntry)
+	}
+	if note.Persistent && n.persist {
+		hints["resident"] = dbus.MakeVariant(true)
+	}
+	return hints
 }
 
 // run turns server signals into ActionEvents until the connection closes.

@@ -353,3 +353,64 @@ func TestNewOnSessionBus(t *testing.T) {
 		t.Errorf("app name = %q", c.AppName)
 	}
 }
+
+// TestReminderHints: a persistent reminder with an image, category and
+// desktop entry asks for no expiry and carries the hints; "resident" only
+// where the server keeps notifications.
+func TestReminderHints(t *testing.T) {
+	note := nudge
+	note.Image, note.Persistent, note.Category, note.DesktopEntry = "/tmp/limber.png", true, "presence", "io.github.limber_app.limber"
+	for _, persistence := range []bool{false, true} {
+		caps := []string{"actions", "body"}
+		if persistence {
+			caps = append(caps, "persistence")
+		}
+		addr := testbus.DBus(t)
+		srv := startServer(t, addr, caps...)
+		n := newTestNotifier(t, addr)
+		if _, err := n.Send(context.Background(), note); err != nil {
+			t.Fatal(err)
+		}
+		c := srv.lastCall(t)
+		if c.Timeout != expireNever {
+			t.Errorf("persistent: timeout %d, want %d", c.Timeout, expireNever)
+		}
+		for key, want := range map[string]any{"image-path": note.Image, "category": "presence",
+			"desktop-entry": note.DesktopEntry, "urgency": urgencyNormal} {
+			if got := c.Hints[key]; got.Value() != want {
+				t.Errorf("hint %s = %v, want %v", key, got, want)
+			}
+		}
+		if r, ok := c.Hints["resident"]; ok != persistence || (ok && r.Value() != true) {
+			t.Errorf("persistence %v: resident hint %v (present %v)", persistence, r, ok)
+		}
+	}
+}
+
+// TestSeparateDoesNotReplace: a separate notification (a test reminder)
+// neither replaces the reminder on screen nor is replaced by the next one.
+func TestSeparateDoesNotReplace(t *testing.T) {
+	addr := testbus.DBus(t)
+	srv := startServer(t, addr, "actions")
+	n := newTestNotifier(t, addr)
+	ctx := context.Background()
+	first, err := n.Send(ctx, nudge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test := nudge
+	test.Separate = true
+	sep, err := n.Send(ctx, test)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := srv.lastCall(t); c.ReplacesID != 0 || sep == first {
+		t.Errorf("separate Send replaced %d (id %d, first %d)", c.ReplacesID, sep, first)
+	}
+	if _, err := n.Send(ctx, nudge); err != nil {
+		t.Fatal(err)
+	}
+	if c := srv.lastCall(t); c.ReplacesID != first {
+		t.Errorf("next reminder replaces %d, want the first reminder %d", c.ReplacesID, first)
+	}
+}

@@ -30,6 +30,24 @@ type Notification struct {
 	// Urgent asks the server to keep the notification up (critical urgency
 	// on Linux) or, with beeep, to play a sound.
 	Urgent bool
+	// Image is a PNG file shown as the notification's image (the
+	// freedesktop "image-path" hint), for servers that cannot find Icon in
+	// the icon theme, e.g. when the app is not installed.
+	Image string
+	// Persistent asks the server to keep the notification until the user
+	// acts on it (no expiry, and "resident" where the server keeps
+	// notifications), so a reminder is not missed during a glance away.
+	Persistent bool
+	// Category is the freedesktop category hint, e.g. "presence".
+	Category string
+	// DesktopEntry names the app's .desktop file (without ".desktop"), so
+	// the server can show the app's name and icon and group its
+	// notifications.
+	DesktopEntry string
+	// Separate shows the notification beside the previous one instead of
+	// replacing it, and leaves the previous one to be replaced next time: a
+	// test reminder must not take the place of a real one.
+	Separate bool
 }
 
 // Action is a notification button. Key is reported back in ActionEvent;

@@ -31,6 +31,8 @@ type Options struct {
 	// Start is called with the chosen routine's ID (Start button or Enter).
 	// Nil disables starting.
 	Start func(routineID string)
+	// Close closes the window (Esc); nil ignores Esc.
+	Close func()
 }
 
 // anyPosition and anyArea label the "no filter" choices.
@@ -47,6 +49,7 @@ const thumbWidth, thumbHeight = 88, 64
 // View is the picker's content. Create it with New.
 type View struct {
 	start   func(string)
+	close   func() // Esc; nil ignores it
 	entries []entry
 	filter  filter
 	visible []int // indexes into entries that pass the filter, in list order
@@ -71,7 +74,7 @@ type View struct {
 // view follows theme changes for as long as the app runs, which suits a
 // window process that shows one picker and exits.
 func New(o Options) *View {
-	v := &View{start: o.Start, entries: entriesOf(o.Catalog), sel: -1}
+	v := &View{start: o.Start, close: o.Close, entries: entriesOf(o.Catalog), sel: -1}
 	v.build()
 	v.applyFilter()
 	if app := fyne.CurrentApp(); app != nil {
@@ -89,6 +92,10 @@ func (v *View) Content() fyne.CanvasObject { return v.content }
 // (and Home and End) move the selection, Enter or Return starts the selected
 // routine.
 func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if ev != nil && ev.Name == fyne.KeyEscape && v.close != nil {
+		v.close()
+		return
+	}
 	if ev == nil || len(v.visible) == 0 {
 		return
 	}
@@ -406,3 +413,8 @@ func updateRow(o fyne.CanvasObject, e entry) {
 	info.SetText(text)
 	row.Refresh() // relayout: the icon's visibility may have changed
 }
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(900, 620) }

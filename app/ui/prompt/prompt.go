@@ -31,6 +31,8 @@ type Options struct {
 
 	// The buttons' actions. A nil action disables its button.
 	Start, Snooze, Skip func()
+	// Close closes the window (Esc) without answering; nil ignores Esc.
+	Close func()
 }
 
 // View is the prompt's content (about 460×420). Create it with New.
@@ -39,6 +41,7 @@ type View struct {
 	picture                            *canvas.Image
 	startBtn, snoozeBtn, skipBtn       *widget.Button
 	content                            fyne.CanvasObject
+	close                              func()
 }
 
 // pictureWidth and pictureHeight size the stretch's illustration.
@@ -46,7 +49,7 @@ const pictureWidth, pictureHeight = 150, 120
 
 // New builds the prompt.
 func New(o Options) *View {
-	v := &View{}
+	v := &View{close: o.Close}
 
 	v.headline = widget.NewLabel(headline(o.Sitting))
 	v.headline.TextStyle = fyne.TextStyle{Bold: true}
@@ -177,3 +180,15 @@ func routineLine(r routines.Routine) string {
 
 // picturePixels is the size the suggested stretch is drawn at.
 const picturePixels = 256
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(460, 420) }
+
+// TypedKey handles the window's keys: Esc closes it, answering nothing.
+func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if ev != nil && ev.Name == fyne.KeyEscape && v.close != nil {
+		v.close()
+	}
+}

@@ -30,10 +30,10 @@ func TestHeadline(t *testing.T) {
 		{2 * time.Minute, "You have been sitting for 2 minutes"},
 		{47*time.Minute + 30*time.Second, "You have been sitting for 47 minutes"},
 		{59 * time.Minute, "You have been sitting for 59 minutes"},
-		{time.Hour, "You have been sitting for 1h 00min"},
-		{time.Hour + 5*time.Minute, "You have been sitting for 1h 05min"},
-		{2*time.Hour + 30*time.Minute, "You have been sitting for 2h 30min"},
-		{26 * time.Hour, "You have been sitting for 26h 00min"},
+		{time.Hour, "You have been sitting for 1 h"},
+		{time.Hour + 5*time.Minute, "You have been sitting for 1 h 5 min"},
+		{2*time.Hour + 30*time.Minute, "You have been sitting for 2 h 30 min"},
+		{26 * time.Hour, "You have been sitting for 26 h"},
 	}
 	for _, tt := range tests {
 		if got := headline(tt.sitting); got != tt.want {
@@ -53,8 +53,8 @@ func TestSnoozeLabel(t *testing.T) {
 		{time.Minute, "Snooze 1 min"},
 		{10 * time.Minute, "Snooze 10 min"},
 		{10*time.Minute + 20*time.Second, "Snooze 10 min"},
-		{time.Hour, "Snooze 1h"},
-		{90 * time.Minute, "Snooze 1h 30min"},
+		{time.Hour, "Snooze 1 h"},
+		{90 * time.Minute, "Snooze 1 h 30 min"},
 	}
 	for _, tt := range tests {
 		if got := snoozeLabel(tt.d); got != tt.want {

@@ -418,3 +418,8 @@ func (v *View) Retheme() {
 	v.recolourCaution()
 	v.render()
 }
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(880, 660) }

@@ -11,6 +11,7 @@ package settings
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -38,12 +39,15 @@ type Autostart interface {
 type Options struct {
 	Config       reminders.Config        // as loaded (invalid keys already replaced by defaults)
 	Errors       []reminders.ConfigError // problems in the file, listed at the top
-	Path         string                  // config.toml, shown as "Saved to …"
+	Path         string                  // config.toml, shown as "Saves to …"
 	Routines     []routines.Routine      // choices for "Suggested routine"
 	Autostart    Autostart               // nil hides "Start at login"
 	Save         func(reminders.Config) error
 	Cancel       func()
 	TestReminder func() // "Send a test reminder"
+	// ConfirmDiscard asks whether to drop unsaved changes (Esc) and calls
+	// discard if so; nil drops them without asking.
+	ConfirmDiscard func(discard func())
 }
 
 // View is the Settings content. Build it with New.
@@ -68,6 +72,7 @@ type View struct {
 
 	save, cancel *widget.Button
 	status       *widget.Label
+	where        *widget.Label // where the settings are saved
 	scroll       *container.Scroll
 	content      fyne.CanvasObject
 }
@@ -238,11 +243,12 @@ func New(o Options) *View {
 		widget.NewCard(i18n.T("settings.section.system"), "", systemForm),
 	)
 
-	where := hintLabel(i18n.F("settings.saved-to", i18n.Args{"Path": tilde.Path(o.Path)}))
-	where.Truncation = fyne.TextTruncateEllipsis
+	// "Saves to" until it has saved: nothing is written before Save.
+	v.where = hintLabel(i18n.F("settings.saves-to", i18n.Args{"Path": tilde.Path(o.Path)}))
+	v.where.Truncation = fyne.TextTruncateEllipsis
 	buttons := container.NewHBox(v.cancel, v.save)
 	footer := container.NewVBox(widget.NewSeparator(), v.status,
-		container.NewBorder(nil, nil, nil, buttons, where))
+		container.NewBorder(nil, nil, nil, buttons, v.where))
 	v.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(sections...)))
 	v.content = container.NewBorder(nil, container.NewPadded(footer), nil, nil, v.scroll)
 	v.revalidate()
@@ -519,6 +525,7 @@ func (v *View) doSave() {
 		}
 		v.autostartWas = v.autostart.Checked
 	}
+	v.where.SetText(i18n.F("settings.saved-to", i18n.Args{"Path": tilde.Path(v.o.Path)}))
 	v.showStatus(savedMessage(), widget.SuccessImportance)
 }
 
@@ -526,4 +533,32 @@ func (v *View) showStatus(text string, imp widget.Importance) {
 	v.status.Importance = imp
 	v.status.SetText(text)
 	v.status.Show()
+}
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(680, 640) }
+
+// TypedKey handles the window's keys: Esc cancels, asking first when
+// something was changed.
+func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if ev == nil || ev.Name != fyne.KeyEscape || v.o.Cancel == nil {
+		return
+	}
+	if !v.changed() || v.o.ConfirmDiscard == nil {
+		v.o.Cancel()
+		return
+	}
+	v.o.ConfirmDiscard(v.o.Cancel)
+}
+
+// changed reports whether the form differs from the config it was opened
+// with: a value edited (or not yet valid), or Start at login toggled.
+func (v *View) changed() bool {
+	cfg, errs := v.collect()
+	if len(errs) > 0 || !reflect.DeepEqual(cfg, v.o.Config) {
+		return true
+	}
+	return v.autostart != nil && v.autostart.Checked != v.autostartWas
 }

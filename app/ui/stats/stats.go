@@ -33,6 +33,8 @@ type Options struct {
 	// Save asks where to save (the gui shows a file dialog) and calls
 	// write with the chosen file. nil disables "Export CSV…".
 	Save func(suggestedName string, write func(io.Writer) error)
+	// Close closes the window (Esc); nil ignores Esc.
+	Close func()
 }
 
 // range7 and range30 label the range choices of the history charts.
@@ -123,7 +125,7 @@ func todayPanel(t today) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(3,
 		tile(formatSpan(t.Sat), i18n.T("stats.tile.sat")),
 		tile(formatSpan(t.LongestSitting), i18n.T("stats.tile.longest")),
-		tile(fmt.Sprint(t.Breaks), i18n.F("stats.tile.breaks", i18n.Args{"Natural": t.NaturalBreaks, "Routines": t.RoutinesCompleted})),
+		tile(fmt.Sprint(t.Breaks), breaksLine(t.NaturalBreaks, t.RoutinesCompleted)),
 		tile(fmt.Sprint(t.Reminders), i18n.T("stats.tile.reminders")),
 		tile(fmt.Sprint(t.Snoozed), i18n.T("stats.tile.snoozed")),
 		tile(fmt.Sprint(t.Skipped), i18n.T("stats.tile.skipped")),
@@ -225,4 +227,25 @@ func minutesLabel(m float64) string {
 		return fmt.Sprintf("%dh", d/time.Hour)
 	}
 	return formatSpan(d)
+}
+
+// breaksLine splits the day's breaks: "breaks: 1 natural, 2 routines", with
+// each count in its language's plural form.
+func breaksLine(natural, routines int) string {
+	return i18n.F("stats.tile.breaks", i18n.Args{
+		"Natural":  i18n.N("stats.tile.natural", natural, nil),
+		"Routines": i18n.N("stats.tile.routines", routines, nil),
+	})
+}
+
+// DefaultSize is the window's size when it opens. Its height, like the
+// content's minimum, fits a 1366×768 screen with a panel and a title bar
+// (at most 700 px; a test checks both).
+func DefaultSize() fyne.Size { return fyne.NewSize(820, 700) }
+
+// TypedKey handles the window's keys: Esc closes it.
+func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if ev != nil && ev.Name == fyne.KeyEscape && v.o.Close != nil {
+		v.o.Close()
+	}
 }

@@ -333,3 +333,19 @@ func has(all []string, s string) bool {
 	}
 	return false
 }
+
+// TestBreaksLine: the breaks tile counts with plural forms.
+func TestBreaksLine(t *testing.T) {
+	for _, tt := range []struct {
+		natural, routines int
+		want              string
+	}{
+		{0, 1, "breaks: 0 natural, 1 routine"},
+		{1, 0, "breaks: 1 natural, 0 routines"},
+		{2, 2, "breaks: 2 natural, 2 routines"},
+	} {
+		if got := breaksLine(tt.natural, tt.routines); got != tt.want {
+			t.Errorf("breaksLine(%d, %d) = %q, want %q", tt.natural, tt.routines, got, tt.want)
+		}
+	}
+}

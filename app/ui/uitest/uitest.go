@@ -77,3 +77,24 @@ func Snapshot(t testing.TB, name string, img image.Image) {
 		t.Fatalf("encode %s: %v", name, err)
 	}
 }
+
+// MaxContentHeight is the tallest a window's content may be at its default
+// size and at its minimum: a 1366×768 screen less a panel and a title bar.
+const MaxContentHeight = 700
+
+// CheckFits fails t when content's minimum size, or the window's default
+// size, is taller than MaxContentHeight, or the default is smaller than
+// the minimum.
+func CheckFits(t *testing.T, name string, content fyne.CanvasObject, def fyne.Size) {
+	t.Helper()
+	min := content.MinSize()
+	if min.Height > MaxContentHeight {
+		t.Errorf("%s: minimum content height %.0f > %d", name, min.Height, MaxContentHeight)
+	}
+	if def.Height > MaxContentHeight {
+		t.Errorf("%s: default height %.0f > %d", name, def.Height, MaxContentHeight)
+	}
+	if def.Height < min.Height || def.Width < min.Width {
+		t.Errorf("%s: default size %v smaller than the minimum %v", name, def, min)
+	}
+}
