@@ -61,7 +61,8 @@ func Frames(stretchID string, p Palette) (frames []fyne.Resource, ok bool) {
 }
 
 // StepFrames returns the pictures of a routine step: the library
-// illustration, or the image file of a custom step (read once, here). A
+// illustration (a stretch without a drawing of its own borrows another's,
+// see routines.PictureID), or the image file of a custom step (read once, here). A
 // step without a picture gets the app icon, so the layout never jumps.
 func StepFrames(s routines.Step, p Palette) []fyne.Resource {
 	if s.Image != "" {
@@ -70,7 +71,7 @@ func StepFrames(s routines.Step, p Palette) []fyne.Resource {
 		}
 	}
 	if s.StretchID != "" {
-		if frames, ok := Frames(s.StretchID, p); ok {
+		if frames, ok := Frames(routines.PictureID(s.StretchID), p); ok {
 			return frames
 		}
 	}
