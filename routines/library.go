@@ -19,6 +19,7 @@ const (
 	cautionTwist    = "Turn only as far as feels easy; never force a twist."
 	cautionFigure4  = "Skip it if it strains the knee; keep the foot flexed."
 	cautionGroin    = "Support your knees with pillows if your groin or knees complain."
+	cautionDesk     = "Make sure the desk is steady; skip it if it pinches a shoulder."
 	cautionShoulder = "Lower your arms a little if your shoulders or hands start to tingle."
 )
 
@@ -189,7 +190,7 @@ func Library() []Stretch {
 				"Push your hips back and let your chest sink between your arms.",
 				"Feel the stretch along your sides and breathe.",
 			},
-			Timing: Hold(20 * s), Caution: "Make sure the desk is steady; skip it if it pinches a shoulder.",
+			Timing: Hold(20 * s), Caution: cautionDesk,
 			Picture: "standing-hamstring",
 		},
 		{
