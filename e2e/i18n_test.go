@@ -11,7 +11,7 @@ import (
 
 // German labels of the tray menu (app/i18n/translations/de.json).
 const (
-	deStart     = "Dehnübung starten"
+	deStart     = "Übungsfolge starten"
 	deRoutines  = "Übungsfolgen"
 	deSnooze    = "Später erinnern"
 	dePause     = "Pausieren"

@@ -15,8 +15,9 @@ const (
 //
 // The sequences follow a few simple rules: warm up with easy movement before
 // holds, keep the position changes few (standing, then sitting; or floor,
-// then bed), follow bending backwards with a gentle forward bend, and keep
-// holds at 15–40 seconds.
+// then bed), follow bending backwards with a gentle forward bend (or end a
+// routine lying down), end bedtime with slow breathing, and keep holds at
+// 12–40 seconds.
 func Builtin() []Routine {
 	s := time.Second
 	lib := make(map[string]Stretch)
@@ -48,19 +49,19 @@ func Builtin() []Routine {
 		routine(QuickStandingReset, "Quick standing reset",
 			"Two minutes on your feet: loosen shoulders, back and calves.", 3*s,
 			timed("shoulder-rolls", Reps(6, 3*s)),
-			step("overhead-reach"),
+			timed("calf-raise", Reps(8, 3*s)),
 			step("standing-side-bend"),
 			step("standing-back-extension"),
-			step("calf-raise"),
+			timed("standing-hamstring", Hold(12*s)),
 		),
 		routine(DeskBreak, "Desk break",
-			"Three minutes in your chair for neck, upper back, mid back and wrists.", 3*s,
+			"Three minutes in your chair for neck, back and hips.", 3*s,
 			timed("chin-tuck", Reps(5, 4*s)),
 			timed("neck-side-tilt", Hold(15*s)),
 			step("shoulder-blade-squeeze"),
 			timed("seated-twist", Hold(15*s)),
 			timed("sitting-side-bend", Hold(12*s)),
-			timed("wrist-flexor", Hold(12*s)),
+			timed("seated-figure-4", Hold(20*s)),
 		),
 		routine("mid-back-release", "Mid-back release",
 			"Four minutes on the floor to free up the middle of the back.", 5*s,
@@ -73,8 +74,10 @@ func Builtin() []Routine {
 		routine("upper-back-neck", "Upper back and neck",
 			"Shoulders standing, then neck and upper back in your chair.", 3*s,
 			step("shoulder-rolls"),
+			step("overhead-reach"),
 			step("cross-body-shoulder"),
 			step("cactus-arms"),
+			step("desk-lat-stretch"),
 			step("chin-tuck"),
 			step("neck-side-tilt"),
 			step("neck-turn"),
@@ -92,15 +95,18 @@ func Builtin() []Routine {
 			"Wake your back up before you get out of bed.", 3*s,
 			step("bed-full-body-reach"),
 			step("bed-knee-hug"),
+			timed("reclined-butterfly", Hold(30*s)),
 			timed("knee-to-chest-twist", Reps(3, 8*s)),
+			timed("bed-cactus-arms", Hold(30*s)),
 			step("bed-to-floor"),
 		),
 		routine("bedtime-wind-down", "Bedtime wind-down",
 			"Slow stretches on the floor, then in bed, to let the day go.", 5*s,
 			step("childs-pose"),
-			step("figure-4"),
-			step("knee-to-chest-twist"),
-			step("bed-knee-hug"),
+			step("bed-figure-4"),
+			timed("knee-to-chest-twist", Reps(3, 8*s)),
+			step("reclined-butterfly"),
+			step("bed-belly-breathing"),
 		),
 		routine("breathing-reset", "Breathing reset",
 			"One minute of slow belly breathing.", 0,
@@ -115,11 +121,12 @@ func Builtin() []Routine {
 		routine("standing-legs-hips", "Legs and hips, standing",
 			"Get the blood moving and open the hips after a long sit.", 3*s,
 			step("march-in-place"),
-			step("calf-raise"),
+			step("hip-circles"),
+			timed("calf-raise", Reps(8, 3*s)),
 			step("standing-quad"),
 			step("standing-hamstring"),
 			step("standing-hip-flexor"),
-			step("hip-circles"),
+			timed("standing-breath", Reps(3, 8*s)),
 		),
 	}
 }

@@ -24,9 +24,10 @@ func errorLines(err error) []string {
 func TestCheckFileErrors(t *testing.T) {
 	known := "neck-side-tilt, chin-tuck, neck-turn, shoulder-rolls, cross-body-shoulder, cactus-arms, " +
 		"overhead-reach, arm-opening, thread-the-needle, desk-hug, shoulder-blade-squeeze, cat-camel, " +
-		"seated-twist, sitting-side-bend, breast-stroke-prep, standing-back-extension, press-up, pelvic-tilt, " +
+		"seated-twist, sitting-side-bend, desk-lat-stretch, breast-stroke-prep, standing-back-extension, press-up, pelvic-tilt, " +
 		"knee-to-chest-twist, figure-4, seated-figure-4, childs-pose, hip-circles, standing-side-bend, " +
-		"standing-hip-flexor, glute-bridge, bed-to-floor, bed-knee-hug, bed-full-body-reach, calf-raise, " +
+		"standing-hip-flexor, glute-bridge, bed-to-floor, bed-knee-hug, bed-full-body-reach, reclined-butterfly, " +
+		"bed-cactus-arms, bed-figure-4, bed-belly-breathing, calf-raise, " +
 		"standing-quad, standing-hamstring, march-in-place, wrist-flexor, wrist-extensor, hand-open-close, " +
 		"belly-breathing, standing-breath"
 	stepKeyList := "stretch, name, cues, hold, reps, pace, sides, rest, image, position, areas, caution"

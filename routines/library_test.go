@@ -30,6 +30,7 @@ var fixedStretches = []struct {
 	{"cat-camel", Floor, false, true, MidBack},
 	{"seated-twist", Seated, true, false, MidBack},
 	{"sitting-side-bend", Seated, true, false, MidBack},
+	{"desk-lat-stretch", Standing, false, false, MidBack},
 	{"breast-stroke-prep", Floor, false, true, MidBack},
 	{"standing-back-extension", Standing, false, true, MidBack},
 	{"press-up", Floor, false, true, MidBack},
@@ -45,6 +46,10 @@ var fixedStretches = []struct {
 	{"bed-to-floor", Bed, false, false, LowerBack},
 	{"bed-knee-hug", Bed, false, false, LowerBack},
 	{"bed-full-body-reach", Bed, false, true, MidBack},
+	{"reclined-butterfly", Bed, false, false, Hips},
+	{"bed-cactus-arms", Bed, false, false, UpperBack},
+	{"bed-figure-4", Bed, true, false, Hips},
+	{"bed-belly-breathing", Bed, false, true, Breathing},
 	{"calf-raise", Standing, false, true, Legs},
 	{"standing-quad", Standing, true, false, Legs},
 	{"standing-hamstring", Standing, true, false, Legs},
@@ -224,12 +229,12 @@ func TestBuiltinRoutinesValidate(t *testing.T) {
 
 func TestRoutineSummaries(t *testing.T) {
 	r, _ := LookupBuiltin(QuickStandingReset)
-	// 6 reps×3s, 4×5s, 15s×2 sides, 5×4s, 10×2s = 108s; 6 segments, 5 rests of 3s.
-	if got, want := r.Duration(), 123*time.Second; got != want {
+	// 6 reps×3s, 8×3s, 15s×2 sides, 5×4s, 12s×2 sides = 116s; 7 segments, 6 rests of 3s.
+	if got, want := r.Duration(), 134*time.Second; got != want {
 		t.Errorf("Duration() = %s, want %s", got, want)
 	}
 	segs := r.Segments()
-	if len(segs) != 6 || segs[2].Side != LeftSide || segs[3].Side != RightSide || segs[5].Rest != 0 {
+	if len(segs) != 7 || segs[2].Side != LeftSide || segs[3].Side != RightSide || segs[6].Rest != 0 {
 		t.Errorf("Segments() = %+v", segs)
 	}
 	if got := r.Areas(); !slices.Contains(got, Shoulders) || !slices.Contains(got, Legs) {
@@ -255,4 +260,115 @@ func TestEditDistance(t *testing.T) {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+func TestLibraryActionsAndPictures(t *testing.T) {
+	for _, st := range Library() {
+		t.Run(st.ID, func(t *testing.T) {
+			if st.Action == "" || len(st.Action) > 70 || !strings.HasSuffix(st.Action, ".") {
+				t.Errorf("action %q: want one sentence of at most 70 bytes", st.Action)
+			}
+			if slices.Contains(st.Cues, st.Action) {
+				t.Errorf("action %q repeats a cue; it should say the whole movement in one line", st.Action)
+			}
+			if st.Picture == "" {
+				if got := PictureID(st.ID); got != st.ID {
+					t.Errorf("PictureID = %q, want its own ID", got)
+				}
+				return
+			}
+			pic, ok := LookupStretch(st.Picture)
+			if !ok || pic.Picture != "" {
+				t.Fatalf("Picture %q is not a library stretch with a drawing of its own", st.Picture)
+			}
+			if st.Moving && !pic.Moving {
+				t.Errorf("moving stretch borrows %q, which has a single frame", st.Picture)
+			}
+			if got := PictureID(st.ID); got != st.Picture {
+				t.Errorf("PictureID = %q, want %q", got, st.Picture)
+			}
+		})
+	}
+	if got := PictureID("my-own-step"); got != "my-own-step" {
+		t.Errorf("PictureID of an unknown ID = %q, want it unchanged", got)
+	}
+}
+
+// TestEveryStretchIsUsed: a library stretch that no built-in routine uses
+// is only reachable from user files; each one must be in a routine.
+func TestEveryStretchIsUsed(t *testing.T) {
+	used := map[string]bool{}
+	for _, r := range Builtin() {
+		for _, s := range r.Steps {
+			used[s.StretchID] = true
+		}
+	}
+	for _, st := range Library() {
+		if !used[st.ID] {
+			t.Errorf("%s is in no built-in routine", st.ID)
+		}
+	}
+}
+
+// TestBuiltinOrderRules checks the sequencing rules Builtin documents: a
+// back bend is followed by a forward bend, and warm-up movements come
+// before any hold.
+func TestBuiltinOrderRules(t *testing.T) {
+	backBends := []string{"standing-back-extension", "press-up", "breast-stroke-prep"}
+	forwardBends := []string{"childs-pose", "standing-hamstring", "bed-to-floor", "desk-hug", "bed-knee-hug"}
+	warmUps := []string{"march-in-place", "hip-circles", "shoulder-rolls"}
+	for _, r := range Builtin() {
+		held := false
+		for i, s := range r.Steps {
+			if slices.Contains(backBends, s.StretchID) {
+				if i+1 >= len(r.Steps) || !slices.Contains(forwardBends, r.Steps[i+1].StretchID) {
+					t.Errorf("%s: back bend %s is not followed by a forward bend", r.ID, s.StretchID)
+				}
+			}
+			if slices.Contains(warmUps, s.StretchID) && held {
+				t.Errorf("%s: warm-up %s comes after a hold", r.ID, s.StretchID)
+			}
+			held = held || !s.Timing.IsReps()
+		}
+	}
+}
+
+func TestStandingRoutinesAndStretches(t *testing.T) {
+	var ids []string
+	for _, r := range StandingRoutines(Builtin()) {
+		ids = append(ids, r.ID)
+	}
+	if want := []string{QuickStandingReset, "standing-legs-hips"}; !slices.Equal(ids, want) {
+		t.Errorf("StandingRoutines(Builtin()) = %v, want %v", ids, want)
+	}
+	mixed, _ := LookupBuiltin("upper-back-neck")
+	if mixed.IsStanding() || (Routine{}).IsStanding() {
+		t.Error("a mixed or empty routine counts as standing")
+	}
+	var got []string
+	for _, st := range mixed.StandingStretches() {
+		got = append(got, st.ID)
+	}
+	if want := []string{"shoulder-rolls", "overhead-reach", "cross-body-shoulder", "cactus-arms", "desk-lat-stretch"}; !slices.Equal(got, want) {
+		t.Errorf("StandingStretches() = %v, want %v", got, want)
+	}
+	// Custom steps, repeats and steps whose position was changed are left out.
+	r := Routine{Steps: []Step{
+		{Name: "Look out of the window", Position: Standing, Timing: Hold(10 * time.Second)},
+		StepOf(mustStretch(t, "calf-raise"), 0),
+		StepOf(mustStretch(t, "calf-raise"), 0),
+		StepOf(mustStretch(t, "neck-turn"), 0),
+	}}
+	if got := r.StandingStretches(); len(got) != 1 || got[0].ID != "calf-raise" || got[0].Action == "" {
+		t.Errorf("StandingStretches() = %+v, want calf-raise once, with its action", got)
+	}
+}
+
+func mustStretch(t *testing.T, id string) Stretch {
+	t.Helper()
+	st, ok := LookupStretch(id)
+	if !ok {
+		t.Fatalf("no stretch %q", id)
+	}
+	return st
 }

@@ -103,6 +103,12 @@ type Stretch struct {
 	PerSide  bool     // done on the left and on the right
 	Moving   bool     // the illustration alternates frames (a movement, not a hold)
 	Caution  string   // shown with the stretch when there is something to watch out for
+	// Action says in one short line what to do, for a reminder that
+	// suggests the stretch on its own (the cues set it up step by step).
+	Action string
+	// Picture names another stretch's illustration to show while this one
+	// has no drawing of its own; "" means the illustration named by ID.
+	Picture string
 }
 
 // Step is one entry of a routine: either a library stretch (StretchID set,

@@ -152,12 +152,15 @@ func TestLibraryKeys(t *testing.T) {
 		}
 	}
 	lib := routines.Library()
-	if len(lib) != 38 {
-		t.Errorf("library has %d stretches; the translations were written for 38", len(lib))
+	if len(lib) != 43 {
+		t.Errorf("library has %d stretches; the translations were written for 43", len(lib))
 	}
 	for _, s := range lib {
 		if got := text("stretch." + s.ID + ".name"); got != s.Name {
 			t.Errorf("stretch.%s.name = %q, library says %q", s.ID, got, s.Name)
+		}
+		if got := text("stretch." + s.ID + ".action"); got != s.Action {
+			t.Errorf("stretch.%s.action = %q, library says %q", s.ID, got, s.Action)
 		}
 		for i, c := range s.Cues {
 			k := "stretch." + s.ID + ".cue." + strconv.Itoa(i+1)
@@ -214,12 +217,12 @@ func TestLanguages(t *testing.T) {
 			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
 		{"C", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
 			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
-		{"de_DE.UTF-8", "Dehnübung starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
+		{"de_DE.UTF-8", "Übungsfolge starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
 			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
-		{"de_AT", "Dehnübung starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
+		{"de_AT", "Übungsfolge starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
 			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
 		{"es_ES.UTF-8", "Iniciar rutina de estiramiento", "Gato y camello", "Empieza a cuatro patas, con las manos bajo los hombros.",
-			"Reinicio rápido de pie", "5 minutos", "En pausa hasta el jue 09:00"},
+			"Activación rápida de pie", "5 minutos", "En pausa hasta el jue 09:00"},
 		// Fyne translates French, Limber does not: Limber stays English.
 		{"fr_FR.UTF-8", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
 			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
@@ -339,5 +342,25 @@ func TestEnglishContract(t *testing.T) {
 		if got := en[key]["other"]; got != want {
 			t.Errorf("en %s = %q, want %q", key, got, want)
 		}
+	}
+}
+
+// TestStretchAction: the one-line action a reminder shows is translated,
+// and falls back to the library's English where no catalog has it.
+func TestStretchAction(t *testing.T) {
+	calf, _ := routines.LookupStretch("calf-raise")
+	for _, tt := range []struct{ locale, want string }{
+		{"en_US.UTF-8", "Rise onto your toes, then lower your heels slowly."},
+		{"de_DE.UTF-8", "Geh auf die Zehenspitzen und senk die Fersen langsam ab."},
+		{"es_ES.UTF-8", "Sube de puntillas y baja los talones despacio."},
+	} {
+		i18ntest.Use(t, tt.locale)
+		if got := i18n.StretchAction(calf); got != tt.want {
+			t.Errorf("%s: StretchAction = %q, want %q", tt.locale, got, tt.want)
+		}
+	}
+	own := routines.Stretch{ID: "not-in-the-library", Action: "Look out of the window."}
+	if got := i18n.StretchAction(own); got != own.Action {
+		t.Errorf("StretchAction of an unknown stretch = %q, want its own text", got)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // Library content is keyed by stable IDs:
 //
-//	stretch.<id>.name, stretch.<id>.cue.<n> (n from 1)
+//	stretch.<id>.name, stretch.<id>.action, stretch.<id>.cue.<n> (n from 1)
 //	routine.<id>.name, routine.<id>.description
 //	caution.<topic>   (a caution is found by its English text: several stretches share one)
 //
@@ -20,6 +20,13 @@ import (
 // StretchName is a library stretch's name in the active language.
 func StretchName(s routines.Stretch) string {
 	return text(stretchKey(s.ID, "name"), s.Name)
+}
+
+// StretchAction is a library stretch's one-line "what to do" (see
+// routines.Stretch.Action) in the active language, for reminders that
+// suggest the stretch on its own.
+func StretchAction(s routines.Stretch) string {
+	return text(stretchKey(s.ID, "action"), s.Action)
 }
 
 // StretchCues are a library stretch's cues in the active language.
@@ -91,8 +98,6 @@ func libraryStretch(st routines.Step) (routines.Stretch, bool) {
 	return routines.LookupStretch(st.StretchID)
 }
 
-// text translates a library string by key, falling back to the English the
-// library itself carries.
 // text translates key, falling back to english quietly when the key is not
 // in the catalog (a routine that only looks built-in, as in tests).
 func text(key, english string) string { return Or(key, english) }

@@ -365,7 +365,7 @@ func TestReminderHints(t *testing.T) {
 		if persistence {
 			caps = append(caps, "persistence")
 		}
-		addr := testbus.DBus(t)
+		addr := testdesktop.DBus(t)
 		srv := startServer(t, addr, caps...)
 		n := newTestNotifier(t, addr)
 		if _, err := n.Send(context.Background(), note); err != nil {
@@ -390,7 +390,7 @@ func TestReminderHints(t *testing.T) {
 // TestSeparateDoesNotReplace: a separate notification (a test reminder)
 // neither replaces the reminder on screen nor is replaced by the next one.
 func TestSeparateDoesNotReplace(t *testing.T) {
-	addr := testbus.DBus(t)
+	addr := testdesktop.DBus(t)
 	srv := startServer(t, addr, "actions")
 	n := newTestNotifier(t, addr)
 	ctx := context.Background()

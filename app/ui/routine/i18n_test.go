@@ -25,7 +25,7 @@ func TestGermanView(t *testing.T) {
 		{"step", strings.TrimRight(v.stepNo.Text, "0123456789"), "Schritt 1 von "},
 		{"name", v.name.Text, "Schulterkreisen"},
 		{"reps", v.reps.Text, "6 Wiederholungen"},
-		{"pause button", v.pauseBtn.Text, "Pause"},
+		{"pause button", v.pauseBtn.Text, "Anhalten"},
 		{"got it", v.gotIt.Text, "Verstanden"},
 	}
 	for _, c := range checks {
@@ -40,11 +40,11 @@ func TestGermanView(t *testing.T) {
 	// Into the first step: the next stretch is announced in German.
 	clk.add(7 * time.Second)
 	v.Tick()
-	if want := "Als Nächstes: Nach oben strecken"; v.nextText.Text != want {
+	if want := "Als Nächstes: Fersenheben"; v.nextText.Text != want {
 		t.Errorf("up next = %q, want %q", v.nextText.Text, want)
 	}
 	v.TogglePause()
-	if v.pauseBtn.Text != "Fortsetzen" || !strings.HasPrefix(v.phase.Text, "Pausiert") {
+	if v.pauseBtn.Text != "Fortsetzen" || !strings.HasPrefix(v.phase.Text, "Angehalten") {
 		t.Errorf("paused: button %q, phase %q", v.pauseBtn.Text, v.phase.Text)
 	}
 

@@ -95,7 +95,7 @@ func TestRestIsItsOwnState(t *testing.T) {
 	if st := v.player.State(); st.Phase != routines.PhaseRest {
 		t.Fatalf("phase %s, want rest", st.Phase)
 	}
-	if want := "Rest · next: Overhead reach"; v.name.Text != want {
+	if want := "Rest · next: Calf raise"; v.name.Text != want {
 		t.Errorf("heading %q, want %q", v.name.Text, want)
 	}
 	if v.reps.Visible() || v.side.Visible() || v.upNext.Visible() {
@@ -152,10 +152,10 @@ func TestFinishShowsWhatWasDone(t *testing.T) {
 	v, _ := newView(t, r, clk, rec, false)
 	clk.add(r.Duration() + time.Minute)
 	v.Tick()
-	if want := "You did 5 stretches in 2 min 03 s.\nBreaks today: 3."; v.summary.Text != want {
+	if want := "You did 5 stretches in 2 min 14 s.\nBreaks today: 3."; v.summary.Text != want {
 		t.Errorf("summary %q, want %q", v.summary.Text, want)
 	}
-	if want := "Shoulder rolls · Overhead reach · Standing side bend\nStanding back extension · Calf raise"; v.did.Text != want {
+	if want := "Shoulder rolls · Calf raise · Standing side bend\nStanding back extension · Standing hamstring stretch"; v.did.Text != want {
 		t.Errorf("done list %q, want %q", v.did.Text, want)
 	}
 }
