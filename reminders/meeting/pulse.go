@@ -98,7 +98,7 @@ func (p *Pulse) Recording(selfPID int) (Evidence, error) {
 	// must never be nil.
 	c := &proto.Client{Callback: func(any) {}}
 	c.SetTimeout(timeout)
-	c.Open(conn)
+	c.Open(&frameGuard{Conn: conn})
 
 	var auth proto.AuthReply
 	if err := c.Request(&proto.Auth{Version: c.Version(), Cookie: p.cookie()}, &auth); err != nil {
