@@ -1,0 +1,4 @@
+package meeting
+
+// defaultProc is where Linux mounts procfs.
+const defaultProc = "/proc"
