@@ -10,11 +10,14 @@ import (
 
 // startPulseaudio runs a private PulseAudio with one null output (whose
 // monitor is a source) and one null input, and returns its socket. It
-// skips where PulseAudio is not installed.
+// skips where PulseAudio is not installed, and fails so under CI=true.
 func startPulseaudio(t testing.TB) string {
 	t.Helper()
 	for _, bin := range []string{"pulseaudio", "parecord"} {
 		if _, err := exec.LookPath(bin); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is required on CI (scripts/deps.sh test installs it): %v", bin, err)
+			}
 			t.Skipf("%s not installed", bin)
 		}
 	}
