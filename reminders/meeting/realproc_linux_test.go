@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -94,5 +95,23 @@ func BenchmarkScanRealProc(b *testing.B) {
 		if _, _, err := d.InMeeting(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestNewScansThisMachine: the detector the daemon builds reads the real
+// /proc as this user and process, and a scan of this machine answers
+// without error (no test process holds a camera or a capture PCM).
+func TestNewScansThisMachine(t *testing.T) {
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir()) // no sound server to ask
+	t.Setenv("PULSE_SERVER", "")
+	d := New()
+	if d.Proc != "/proc" || d.UID != os.Getuid() || d.SelfPID != os.Getpid() || d.SelfExe == "" {
+		t.Fatalf("New() = %+v, want this process on the real /proc", d)
+	}
+	if !slices.Equal(d.Devices, DefaultDevices()) {
+		t.Errorf("devices %v, want %v", d.Devices, DefaultDevices())
+	}
+	if _, ev, err := d.InMeeting(); err != nil {
+		t.Errorf("InMeeting on this machine: %v (evidence %s)", err, ev)
 	}
 }
