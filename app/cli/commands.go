@@ -40,6 +40,9 @@ func status(env Env, args []string) int {
 	for _, e := range st.ConfigErrors {
 		fmt.Fprintln(env.Stdout, i18n.F("cli.config-error", i18n.Args{"Error": e}))
 	}
+	if st.HistoryError != "" {
+		fmt.Fprintln(env.Stdout, i18n.F("cli.history-error", i18n.Args{"Error": st.HistoryError}))
+	}
 	return ExitOK
 }
 

@@ -57,10 +57,13 @@ type Status struct {
 	RemindersToday      int      `json:"reminders_today"`
 	ConfigErrors        []string `json:"config_errors"`
 	RoutineErrors       []string `json:"routine_errors"`
-	Tray                string   `json:"tray"` // one of the Tray values below
-	OpenWindows         []Window `json:"open_windows"`
-	PID                 int      `json:"pid"`
-	Version             string   `json:"version"`
+	// HistoryError is why history is not being recorded right now (a
+	// read-only or full disk); empty while it is.
+	HistoryError string   `json:"history_error"`
+	Tray         string   `json:"tray"` // one of the Tray values below
+	OpenWindows  []Window `json:"open_windows"`
+	PID          int      `json:"pid"`
+	Version      string   `json:"version"`
 }
 
 // Values of Status.Tray.

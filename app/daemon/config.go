@@ -14,7 +14,10 @@ import (
 // overrides. Bad keys fall back to their defaults and are reported.
 func (c *core) loadConfig() {
 	c.cfgStamp = stamp(c.cfgPath)
-	cfg, errs := reminders.LoadConfig(c.cfgPath)
+	cfg, errs := reminders.LoadConfigChecked(c.cfgPath, func(id string) bool {
+		_, ok := c.catalog.Find(id)
+		return ok
+	})
 	cfg, errs = applyOverrides(cfg, errs, c.opts)
 	for _, e := range errs {
 		c.log.Warn("config", "err", e)

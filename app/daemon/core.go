@@ -54,8 +54,8 @@ func newCore(opts Options, clock func() reminders.Instant) (*core, error) {
 	if c.cfgPath == "" {
 		c.cfgPath = opts.Paths.ConfigFile()
 	}
+	c.reloadRoutines() // first: the config's suggest names a routine
 	c.loadConfig()
-	c.reloadRoutines()
 
 	now := clock()
 	c.eng = reminders.New(c.cfg, now)
@@ -64,16 +64,22 @@ func newCore(opts Options, clock func() reminders.Instant) (*core, error) {
 	if err := os.MkdirAll(opts.Paths.StateDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create %s: %w", opts.Paths.StateDir, err)
 	}
-	events, err := reminders.ReadHistory(opts.Paths.HistoryFile())
+	// Only the last few days matter to today's counters (the engine keeps
+	// those of the days around today, for a clock stepped across midnight);
+	// the rest of a long history is streamed past, not held.
+	since := now.Wall.AddDate(0, 0, -3)
+	events, err := reminders.ReadHistorySince(opts.Paths.HistoryFile(), since)
 	if err != nil {
 		c.log.Warn("history unreadable; today's counts start at zero", "err", err)
 	}
 	c.eng.RestoreToday(events)
-	h, err := reminders.OpenHistory(opts.Paths.HistoryFile())
+	// A history that cannot be written (read-only or full disk) must not
+	// stop the reminders: the History drops events and retries, and the
+	// error is shown in `limber status` and notified once.
+	c.history, err = reminders.OpenHistory(opts.Paths.HistoryFile())
 	if err != nil {
-		return nil, err
+		c.log.Warn("history is not being recorded; retrying every minute", "err", err)
 	}
-	c.history = h
 
 	c.statePath = opts.Paths.StateFile()
 	saved, err := reminders.LoadState(c.statePath)
@@ -170,7 +176,16 @@ func (c *core) status(now reminders.Instant) *control.Status {
 		IdleNote:      c.idleNote,
 		ConfigErrors:  c.configErrors(),
 		RoutineErrors: c.routineErrors(),
+		HistoryError:  c.historyError(),
 	})
+}
+
+// historyError is why history is not being recorded, or "" while it is.
+func (c *core) historyError() string {
+	if err := c.history.Err(); err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 // notificationButtons reports whether reminders carry Start and Snooze

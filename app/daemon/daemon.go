@@ -135,9 +135,11 @@ func (d *Daemon) ready(t *tray.Tray) {
 	go d.loop()
 	d.mu.Lock()
 	cfgErrs := d.core.configErrors()
+	histErr := d.core.historyError()
 	idleSource := d.core.idleSourceName()
 	d.mu.Unlock()
 	go d.reportConfigErrors(cfgErrs)
+	go d.reportHistoryError(histErr)
 	// Start-up garbage (parsed translations, the routine catalog, the
 	// config) is collected now and its memory handed back, so the runtime's
 	// background scavenger has nothing left to do while the daemon waits.

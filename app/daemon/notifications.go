@@ -126,6 +126,18 @@ func (d *Daemon) reportConfigErrors(errs []string) {
 	}
 }
 
+// reportHistoryError says once, at start, that history cannot be written
+// (reminders go on; the history is retried every minute).
+func (d *Daemon) reportHistoryError(msg string) {
+	if msg == "" {
+		return
+	}
+	body := msg + "\n" + i18n.T("history-error.body")
+	if _, err := d.send(notify.Notification{Title: i18n.T("history-error.title"), Body: body, Separate: true}, false); err != nil {
+		d.log.Debug("history error notification", "err", err)
+	}
+}
+
 // translateActions labels the reminder buttons in the active language.
 func translateActions(actions []notify.Action) []notify.Action {
 	for i, a := range actions {

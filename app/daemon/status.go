@@ -20,6 +20,7 @@ type statusFacts struct {
 	IdleNote      string   // why natural breaks cannot be seen, if they cannot
 	ConfigErrors  []string // the config's problems
 	RoutineErrors []string // routine files that were skipped
+	HistoryError  string   // why history is not being recorded, if it is not
 }
 
 // trayView is the tray's look: icon, status line, Pause or Resume, and
@@ -125,6 +126,7 @@ func statusReport(st reminders.Status, now time.Time, f statusFacts) *control.St
 		RemindersToday: st.Today.Reminders,
 		ConfigErrors:   nonNil(f.ConfigErrors),
 		RoutineErrors:  nonNil(f.RoutineErrors),
+		HistoryError:   f.HistoryError,
 	}
 	if st.HasNextReminder {
 		s := int64(st.NextReminder / time.Second)

@@ -4,13 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders/session"
+	"github.com/limber-app/limber/routines"
 )
 
 // watchSession feeds sleep, wake, lock and unlock into the engine. Where
@@ -119,7 +119,7 @@ func changedFile(ev fsnotify.Event, cfgPath, routinesDir string) (change fileCha
 	switch {
 	case ev.Name == cfgPath:
 		return fileChanges{config: true}, false
-	case filepath.Dir(ev.Name) == routinesDir && strings.HasSuffix(ev.Name, ".toml"):
+	case filepath.Dir(ev.Name) == routinesDir && routines.IsRoutineFile(filepath.Base(ev.Name)):
 		return fileChanges{routines: true}, false
 	case ev.Name == routinesDir && ev.Has(fsnotify.Create):
 		return fileChanges{routines: true}, true
@@ -132,7 +132,13 @@ func changedFile(ev fsnotify.Event, cfgPath, routinesDir string) (change fileCha
 func (d *Daemon) reload(changes fileChanges) {
 	d.mu.Lock()
 	var cfgErrs []string
-	if changes.config {
+	var entries []tray.Entry
+	if changes.routines {
+		d.core.reloadRoutines()
+		entries = d.core.trayRoutines()
+	}
+	// The config names a routine (suggest), so new routines re-check it.
+	if changes.config || changes.routines {
 		before := d.core.configErrors()
 		d.core.reloadConfig()
 		after := d.core.configErrors()
@@ -140,11 +146,6 @@ func (d *Daemon) reload(changes fileChanges) {
 		if !slices.Equal(before, after) {
 			cfgErrs = after
 		}
-	}
-	var entries []tray.Entry
-	if changes.routines {
-		d.core.reloadRoutines()
-		entries = d.core.trayRoutines()
 	}
 	t := d.tray
 	d.mu.Unlock()
