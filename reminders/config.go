@@ -31,7 +31,7 @@ const SuggestRotate = "rotate"
 
 // IdleSources lists the accepted idle_source values.
 func IdleSources() []string {
-	return []string{"auto", "x11", "mutter", "screensaver", "windows", "macos", "none"}
+	return []string{"auto", "x11", "mutter", "wayland", "screensaver", "windows", "macos", "none"}
 }
 
 // Config is the user's configuration. Every field is settable so the daemon
