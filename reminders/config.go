@@ -69,7 +69,7 @@ type Config struct {
 	// instead of a notification.
 	PromptInstead bool
 	// IdleSource (idle_source): how activity is detected:
-	// auto, x11, mutter, screensaver, windows, macos or none.
+	// auto, x11, mutter, wayland, screensaver, windows, macos or none.
 	IdleSource string
 	// Schedule ([schedule] table): working hours per weekday.
 	Schedule Schedule
