@@ -86,6 +86,12 @@ func (c *core) eventsArmed() {
 // the user is away.
 func (c *core) eventsUnavailable(err error) {
 	c.log.Warn("idle source cannot push events; reading it instead", "source", c.idle.Name(), "err", err)
+	c.eventsStopped()
+}
+
+// eventsStopped records that the source's watch failed; until the next
+// source takes over, the engine relies on readings again.
+func (c *core) eventsStopped() {
 	c.idleEvents, c.eventsSeen = false, false
 	c.eng.SetPresenceEvents(false)
 }

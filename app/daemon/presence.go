@@ -63,6 +63,9 @@ func (d *Daemon) watchPresence() {
 		if d.ctx.Err() != nil {
 			return
 		}
+		d.mu.Lock()
+		d.core.eventsStopped()
+		d.mu.Unlock()
 		if !lastSwitch.IsZero() && time.Since(lastSwitch) < fallbackBackoffMax {
 			// The source before failed recently too: wait before the next.
 			if !d.sleep(backoff) {
