@@ -196,31 +196,37 @@ func TestPresenceFallback(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name, source string
-		start        func(t *testing.T) (env []string, stop func())
+		start        func(t *testing.T, d *harness.Desktop) (env []string, stop func())
 	}{
-		{"sway", "wayland", func(t *testing.T) ([]string, func()) {
+		{"sway", "wayland", func(t *testing.T, _ *harness.Desktop) ([]string, func()) {
 			sw := testcompositor.StartSway(t)
 			return swayEnv(sw), sw.Stop
 		}},
-		{"xvfb", "x11", func(t *testing.T) ([]string, func()) {
+		{"xvfb", "x11", func(t *testing.T, _ *harness.Desktop) ([]string, func()) {
 			x := testcompositor.StartXvfb(t)
 			return []string{"DISPLAY=" + x.Display}, x.Stop
+		}},
+		// Mutter gets 10 s to come back (a gnome-shell restart) first.
+		{"mutter", "mutter", func(t *testing.T, d *harness.Desktop) ([]string, func()) {
+			m := testcompositor.StartMutter(t, d.BusAddress())
+			return gnomeEnv(m), m.Stop
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			env, stop := tc.start(t)
-			s := startPresence(t, env)
+			d := harness.NewDesktop(t)
+			env, stop := tc.start(t, d)
+			s := startPresenceOn(t, d, env)
 			s.expectSource(t, tc.source)
 
 			stop()
-			p := waitPresence(t, s.Desktop, "fallback", func(p presence) bool { return p.IdleSource != tc.source }, 15*time.Second)
+			p := waitPresence(t, s.Desktop, "fallback", func(p presence) bool { return p.IdleSource != tc.source }, 20*time.Second)
 			if p.IdleSource != "none" || *p.IdleEvents || !strings.Contains(p.IdleNote, tc.source) {
 				t.Errorf("after the fallback: idle_source %q idle_events %v note %q; want none, false and a note naming %s",
 					p.IdleSource, *p.IdleEvents, p.IdleNote, tc.source)
 			}
-			if n := strings.Count(s.daemon.Stderr(), "falling back"); n != 1 {
-				t.Errorf("%d log lines about falling back, want 1:\n%s", n, s.daemon.Stderr())
+			if n, warns := strings.Count(s.daemon.Stderr(), "falling back"), strings.Count(s.daemon.Stderr(), "level=WARN"); n != 1 || warns != 1 {
+				t.Errorf("%d log lines about falling back and %d warnings, want one line:\n%s", n, warns, s.daemon.Stderr())
 			}
 
 			// Idle afterwards: no CPU time over 3 s (a tick is 10 ms; allow

@@ -131,18 +131,28 @@ func (c *core) replaceIdle(src idle.Source) idle.Source {
 }
 
 // readIdle is how long the user has been idle. A source that fails counts
-// them as present, and says so once, not on every reading.
+// them as present, and says so once, not on every reading. While its
+// watch runs, that is only a debug note: the watch reports a real failure
+// itself (after giving a restarting Mutter its grace), and the daemon
+// then falls back with one log line.
 func (c *core) readIdle() time.Duration {
 	idleFor, err := c.idle.Idle()
+	logf := c.log.Warn
+	if c.idleEvents {
+		logf = c.log.Debug
+	}
 	if err != nil {
 		if !c.idleFailed {
-			c.log.Warn("idle source failed; treating you as present", "source", c.idle.Name(), "err", err)
+			logf("idle source failed; treating you as present", "source", c.idle.Name(), "err", err)
 			c.idleFailed = true
 		}
 		return 0
 	}
 	if c.idleFailed {
-		c.log.Info("idle source works again", "source", c.idle.Name())
+		if !c.idleEvents {
+			logf = c.log.Info
+		}
+		logf("idle source works again", "source", c.idle.Name())
 		c.idleFailed = false
 	}
 	return idleFor
