@@ -87,6 +87,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./routines/
 	$(GO) test -run '^$$' -fuzz FuzzEngine -fuzztime $(FUZZTIME) ./reminders/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./reminders/
+	$(GO) test -run '^$$' -fuzz FuzzParseMessage -fuzztime $(FUZZTIME) ./reminders/idle/wayland/
 
 # The Linux package, made with the Fyne CLI from FyneApp.toml plus hicolor
 # icons, AppStream metainfo and an installer: dist/limber-VERSION-linux-ARCH.tar.xz

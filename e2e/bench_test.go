@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/e2e/harness"
+	"github.com/limber-app/limber/internal/testcompositor"
 )
 
 // Benchmark knobs, overridable for quick runs:
@@ -20,6 +21,7 @@ const (
 	warmupEnv  = "LIMBER_BENCH_WARMUP"
 	secondsEnv = "LIMBER_BENCH_SECONDS"
 	clicksEnv  = "LIMBER_BENCH_CLICKS"
+	returnsEnv = "LIMBER_BENCH_RETURNS"
 )
 
 // envSeconds reads a positive duration in seconds from the environment.
@@ -86,13 +88,16 @@ func BenchmarkIdleFootprint(b *testing.B) {
 	cases := []struct {
 		name  string
 		input bool
+		args  []string
 	}{
-		{"idle", false},
-		{"steady-input", true},
+		{"idle", false, nil},
+		{"steady-input", true, nil},
+		// No input past natural_break: away, waiting for the return.
+		{"away", false, []string{"--natural-break", "3s"}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			s := startSession(b)
+			s := startSession(b, c.args...)
 			s.menu(b)
 			if c.input {
 				steadyInput(b, s.Desktop, inputInterval)
@@ -101,6 +106,10 @@ func BenchmarkIdleFootprint(b *testing.B) {
 			fp, err := measure(s.daemon.Pid(), window)
 			if err != nil {
 				b.Fatalf("%v\nstderr:\n%s", err, s.daemon.Stderr())
+			}
+			// Asked afterwards: answering costs the daemon a few wakeups.
+			if st := statusOf(b, s.Desktop); c.name == "away" && st.State != "away" {
+				b.Fatalf("state %q after the measurement, want away", st.State)
 			}
 			results[c.name] = fp
 			b.ReportMetric(fp.rssMB, "RSS-MB")
@@ -123,6 +132,85 @@ func BenchmarkIdleFootprint(b *testing.B) {
 	// Printed, not logged: a parent benchmark's log is not shown.
 	fmt.Println(t.String())
 }
+
+// BenchmarkReturnLatency times the return from away per idle source:
+// from the first input after natural_break until `limber status` says
+// sitting, the delay a user sees in the tray. Median of 5 (or
+// LIMBER_BENCH_RETURNS) returns.
+func BenchmarkReturnLatency(b *testing.B) {
+	runs := 5
+	if v := os.Getenv(returnsEnv); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			b.Fatalf("%s=%q: want a positive count", returnsEnv, v)
+		}
+		runs = n
+	}
+	cases := []struct {
+		name, source string
+		start        func(b *testing.B) (*presenceSession, func(i int))
+	}{
+		{"x11", "x11", func(b *testing.B) (*presenceSession, func(int)) {
+			s := startPresence(b, nil)
+			return s, func(i int) {
+				if err := s.MoveMouse(300+i*10, 200); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}},
+		{"mutter", "mutter", func(b *testing.B) (*presenceSession, func(int)) {
+			d := harness.NewDesktop(b)
+			m := testcompositor.StartMutter(b, d.BusAddress())
+			input := m.RemoteInput(b)
+			return startPresenceOn(b, d, gnomeEnv(m)), func(int) {
+				if err := input.MovePointer(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}},
+		{"sway", "wayland", func(b *testing.B) (*presenceSession, func(int)) {
+			sw := testcompositor.StartSway(b)
+			return startPresence(b, swayEnv(sw)), func(int) { sw.Run(b, "wtype", "-k", "Shift_L") }
+		}},
+	}
+	results := map[string][]time.Duration{}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			s, input := c.start(b)
+			s.expectSource(b, c.source)
+			var times []time.Duration
+			for i := range runs {
+				lat, _ := s.awayThenBack(b, func() { input(i) })
+				times = append(times, lat)
+			}
+			slices.Sort(times)
+			results[c.name] = times
+			b.ReportMetric(ms(median(times)), "ms-median")
+			b.ReportMetric(ms(times[len(times)-1]), "ms-max")
+		})
+	}
+	var t strings.Builder
+	fmt.Fprintf(&t, "return from away → `limber status` says sitting, %d returns per source:\n\n", runs)
+	t.WriteString("| source | median | min | max |\n| --- | --- | --- | --- |\n")
+	for _, c := range cases {
+		if times, ok := results[c.name]; ok {
+			fmt.Fprintf(&t, "| %s | %.0f ms | %.0f ms | %.0f ms |\n", c.name, ms(median(times)), ms(times[0]), ms(times[len(times)-1]))
+		}
+	}
+	fmt.Println(t.String())
+}
+
+// median of sorted durations.
+func median(sorted []time.Duration) time.Duration {
+	n := len(sorted)
+	if n%2 == 0 {
+		return (sorted[n/2-1] + sorted[n/2]) / 2
+	}
+	return sorted[n/2]
+}
+
+// ms is d in milliseconds.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // BenchmarkClickToWindow times a tray click on "Start stretch routine"
 // until the routine window is viewable, the latency a user feels.
@@ -156,16 +244,12 @@ func BenchmarkClickToWindow(b *testing.B) {
 	}
 
 	slices.Sort(times)
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	median := times[len(times)/2]
-	if len(times)%2 == 0 {
-		median = (times[len(times)/2-1] + times[len(times)/2]) / 2
-	}
-	b.ReportMetric(ms(median), "ms-median")
+	mid := median(times)
+	b.ReportMetric(ms(mid), "ms-median")
 	b.ReportMetric(ms(times[0]), "ms-min")
 	b.ReportMetric(ms(times[len(times)-1]), "ms-max")
 	b.Logf("\nclick → routine window viewable, %d runs: median %.0f ms, min %.0f ms, max %.0f ms",
-		len(times), ms(median), ms(times[0]), ms(times[len(times)-1]))
+		len(times), ms(mid), ms(times[0]), ms(times[len(times)-1]))
 }
 
 // closeWindow closes a routine window like a window manager would, and

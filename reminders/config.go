@@ -32,7 +32,7 @@ const SuggestRotate = "rotate"
 
 // IdleSources lists the accepted idle_source values.
 func IdleSources() []string {
-	return []string{"auto", "x11", "mutter", "screensaver", "windows", "macos", "none"}
+	return []string{"auto", "x11", "mutter", "wayland", "screensaver", "windows", "macos", "none"}
 }
 
 // Config is the user's configuration. Every field is settable so the daemon
@@ -72,7 +72,7 @@ type Config struct {
 	// Sounds (sounds): the routine window plays sound cues.
 	Sounds bool
 	// IdleSource (idle_source): how activity is detected:
-	// auto, x11, mutter, screensaver, windows, macos or none.
+	// auto, x11, mutter, wayland, screensaver, windows, macos or none.
 	IdleSource string
 	// Schedule ([schedule] table): working hours per weekday.
 	Schedule Schedule

@@ -106,8 +106,8 @@ func TestLoadConfigErrors(t *testing.T) {
 			[]string{`config.toml:1: dnd: "maybe" is not a DND mode (use "hold" or "ignore")`}, nil},
 		{"suggest empty", "suggest = \" \"\n",
 			[]string{`config.toml:1: suggest: is empty (use "rotate" or a routine ID)`}, nil},
-		{"idle source", "idle_source = \"wayland\"\n",
-			[]string{`config.toml:1: idle_source: "wayland" is not an idle source (use one of auto, x11, mutter, screensaver, windows, macos, none)`}, nil},
+		{"idle source", "idle_source = \"hyprland\"\n",
+			[]string{`config.toml:1: idle_source: "hyprland" is not an idle source (use one of auto, x11, mutter, wayland, screensaver, windows, macos, none)`}, nil},
 		{"unknown key", "sitting_limt = \"45m\"\n",
 			[]string{`config.toml:1: sitting_limt: unknown key (known keys: sitting_limit, natural_break, remind_again, max_reminders, snooze, snooze_limit, dnd, suggest, notification_buttons, prompt_instead, sounds, idle_source, [schedule])`}, nil},
 		{"bad range", "[schedule]\nmonday = [\"09:00-12:00\", \"25:00-26:00\"]\n",
@@ -174,7 +174,7 @@ func TestValidateOverrides(t *testing.T) {
 	}
 	want := []string{
 		"natural_break: natural_break (5m) must be shorter than sitting_limit (4m)",
-		`idle_source: "bogus" is not an idle source (use one of auto, x11, mutter, screensaver, windows, macos, none)`,
+		`idle_source: "bogus" is not an idle source (use one of auto, x11, mutter, wayland, screensaver, windows, macos, none)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q\nwant %q", got, want)

@@ -46,7 +46,8 @@ const (
 	ResumeGrace = time.Minute
 	// AwayPoll is how often NextWake asks for an idle reading while the user
 	// is away by idle and the presence source does not push events: coming
-	// back can then only be noticed by polling.
+	// back can then only be noticed by polling. SetAwayPoll changes it for a
+	// source whose reading is cheap.
 	AwayPoll = time.Minute
 	// SuspendSlack is how late past its NextWake an observation may come
 	// before the gap is suspected to be an unreported suspend.
@@ -430,7 +431,7 @@ func (e *Engine) monoWait(now Instant) time.Duration {
 	case e.absence.byIdle && e.presence.pushed: // the Active event reports the return
 		return best
 	case e.absence.byIdle:
-		add(e.last.Mono + AwayPoll)
+		add(e.last.Mono + e.awayPoll())
 		return best
 	case !e.presence.pushed:
 		// A natural break could complete if the user does nothing more;

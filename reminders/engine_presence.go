@@ -20,6 +20,25 @@ func (e *Engine) SetPresenceEvents(pushed bool) {
 	e.expectGap = e.monoWait(e.last)
 }
 
+// SetAwayPoll sets how often NextWake asks for an idle reading while the
+// user is away by idle and the source does not push events, in place of
+// AwayPoll; d ≤ 0 restores AwayPoll. A source whose reading is a cheap
+// local call can be polled every few seconds, so the return is noticed
+// within that time; a reading still counts sitting from the true return.
+// It is never below MinWait.
+func (e *Engine) SetAwayPoll(d time.Duration) {
+	e.presence.awayPoll = d
+	e.expectGap = e.monoWait(e.last)
+}
+
+// awayPoll is the poll interval while away by idle.
+func (e *Engine) awayPoll() time.Duration {
+	if e.presence.awayPoll > 0 {
+		return max(e.presence.awayPoll, MinWait)
+	}
+	return AwayPoll
+}
+
 // Active reports user input at the instant at (keyboard, pointer), as a
 // presence source pushes it when the user comes back. Sitting time counts
 // from at, even when the event is handled after later inputs. An event

@@ -194,3 +194,39 @@ func TestReplayWorkDayPushed(t *testing.T) {
 		t.Errorf("%d wake-ups with pushed events, %d when polling; want fewer", s.wakes, polled.wakes)
 	}
 }
+
+// TestSetAwayPoll: a polled source whose reading is cheap asks for a
+// reading every few seconds while the user is away, never below MinWait,
+// and only while away.
+func TestSetAwayPoll(t *testing.T) {
+	day := edgeDay(t)
+	for _, tc := range []struct {
+		name string
+		poll time.Duration
+		want time.Duration
+	}{
+		{"default", 0, AwayPoll},
+		{"cheap reading", 2 * time.Second, 2 * time.Second},
+		{"D-Bus reading", 5 * time.Second, 5 * time.Second},
+		{"floored at MinWait", time.Millisecond, MinWait},
+		{"negative restores AwayPoll", -time.Second, AwayPoll},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			now := Instant{Wall: day.Add(9 * time.Hour), Mono: time.Hour}
+			e := New(DefaultConfig(), now)
+			e.SetAwayPoll(tc.poll)
+			now = now.Add(time.Minute)
+			e.Observe(now, 0)
+			if got, want := e.NextWake(now), now.Wall.Add(DefaultConfig().NaturalBreak); !got.Equal(want) {
+				t.Errorf("present: NextWake %s, want natural_break %s (no away poll)", got, want)
+			}
+			now = now.Add(10 * time.Minute)
+			if fx := e.Observe(now, 6*time.Minute); fx.To != Away {
+				t.Fatalf("idle 6m: state %s, want away", fx.To)
+			}
+			if got, want := e.NextWake(now), now.Wall.Add(tc.want); !got.Equal(want) {
+				t.Errorf("away: NextWake %s, want %s", got, want)
+			}
+		})
+	}
+}

@@ -83,6 +83,8 @@ type presence struct {
 	// pushed: the presence source pushes Active and Idle events, so
 	// NextWake need not schedule idle readings (SetPresenceEvents).
 	pushed bool
+	// awayPoll overrides AwayPoll when positive (SetAwayPoll).
+	awayPoll time.Duration
 }
 
 // snooze is the postponement of the next due period.

@@ -64,7 +64,7 @@ const usage = `Usage:
 
 Daemon flags (override the config for this run):
   --config PATH  --sitting-limit 45m  --natural-break 5m
-  --idle-source auto|x11|mutter|screensaver|windows|macos|none
+  --idle-source auto|x11|mutter|wayland|screensaver|windows|macos|none
 `
 
 // Dispatch runs one subcommand and returns the process exit code.

@@ -108,7 +108,7 @@ func TestStatusJSON(t *testing.T) {
 	srv, err := control.Listen(sock, func(r control.Request) control.Response {
 		return control.Response{OK: true, Status: &control.Status{
 			State: "sitting", Line: "Sitting 5 min · break in 10 min", SittingSeconds: 300,
-			NextReminderSeconds: &next, IdleSource: "x11", ConfigErrors: []string{},
+			NextReminderSeconds: &next, IdleSource: "x11", IdleEvents: true, ConfigErrors: []string{},
 		}}
 	}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -124,7 +124,7 @@ func TestStatusJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	for _, k := range []string{"state", "sitting_seconds", "next_reminder_seconds", "idle_source",
+	for _, k := range []string{"state", "sitting_seconds", "next_reminder_seconds", "idle_source", "idle_events",
 		"paused_until", "breaks_today", "skipped_today", "config_errors"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("status --json lacks %q", k)
@@ -136,6 +136,9 @@ func TestStatusJSON(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.String(), "Sitting 5 min · break in 10 min\n") {
 		t.Errorf("status = %q", out)
+	}
+	if !strings.Contains(out.String(), "idle source: x11 (events)") {
+		t.Errorf("status does not say that x11 pushes events: %q", out)
 	}
 }
 

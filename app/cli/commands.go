@@ -29,7 +29,16 @@ func status(env Env, args []string) int {
 		return ExitOK
 	}
 	fmt.Fprintln(env.Stdout, st.Line)
-	fmt.Fprintln(env.Stdout, i18n.F("cli.status-details", i18n.Args{"State": st.State, "IdleSource": st.IdleSource,
+	// The source is named with how it is read: pushed events, or readings
+	// polled while the user is away ("none" is not read at all).
+	source := st.IdleSource
+	switch {
+	case st.IdleEvents:
+		source += " (" + i18n.T("cli.idle-events") + ")"
+	case st.IdleSource != "none":
+		source += " (" + i18n.T("cli.idle-polled") + ")"
+	}
+	fmt.Fprintln(env.Stdout, i18n.F("cli.status-details", i18n.Args{"State": st.State, "IdleSource": source,
 		"Breaks": st.BreaksToday, "Skipped": st.SkippedToday}))
 	if st.IdleNote != "" {
 		fmt.Fprintln(env.Stdout, st.IdleNote)

@@ -40,7 +40,7 @@ func TestUsageTranslations(t *testing.T) {
 			if cmds := commands(got); !slices.Equal(cmds, want) {
 				t.Errorf("commands = %q\nwant %q", cmds, want)
 			}
-			for _, flag := range []string{"--config PATH", "--sitting-limit 45m", "--natural-break 5m", "--idle-source auto|x11|mutter|screensaver|windows|macos|none"} {
+			for _, flag := range []string{"--config PATH", "--sitting-limit 45m", "--natural-break 5m", "--idle-source auto|x11|mutter|wayland|screensaver|windows|macos|none"} {
 				if !strings.Contains(got, flag) {
 					t.Errorf("usage lacks %q", flag)
 				}

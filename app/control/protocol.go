@@ -48,6 +48,7 @@ type Status struct {
 	SittingSeconds      int64    `json:"sitting_seconds"`
 	NextReminderSeconds *int64   `json:"next_reminder_seconds"`
 	IdleSource          string   `json:"idle_source"`
+	IdleEvents          bool     `json:"idle_events"` // the idle source pushes presence events
 	IdleNote            string   `json:"idle_note,omitempty"`
 	PausedUntil         *string  `json:"paused_until"` // RFC 3339 or "forever"
 	ResumesAt           *string  `json:"resumes_at,omitempty"`

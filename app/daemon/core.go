@@ -32,6 +32,9 @@ type core struct {
 	idle       idle.Source
 	idleNote   string
 	idleFailed bool
+	idleEvents bool // a watch of the source's presence events runs
+	eventsSeen bool // that watch sent an event: the engine relies on them
+	idleRead   bool // read the source at the next tick all the same
 
 	history   *reminders.History
 	statePath string
@@ -104,9 +107,17 @@ func (c *core) close() error {
 	return errors.Join(errs...)
 }
 
-// observe reads the idle source and advances the engine to now.
+// observe advances the engine to now: with an idle reading, or, once the
+// source's pushed events are relied on, without one (the events have told
+// the engine all a reading would). A reading is still taken right after
+// the source or its watch changed.
 func (c *core) observe(now reminders.Instant, dndActive func() bool) {
-	idleFor := c.readIdle()
+	read := !c.eventsSeen || c.idleRead
+	var idleFor time.Duration
+	if read {
+		idleFor = c.readIdle()
+		c.idleRead = false
+	}
 	// Do-not-disturb is only asked about when a reminder is about to be
 	// shown or is being held: it costs a D-Bus round trip.
 	if dndActive != nil && c.cfg.DND == reminders.DNDHold {
@@ -115,7 +126,11 @@ func (c *core) observe(now reminders.Instant, dndActive func() bool) {
 			c.apply(c.eng.SetDND(now, dndActive()))
 		}
 	}
-	c.apply(c.eng.Observe(now, idleFor))
+	if read {
+		c.apply(c.eng.Observe(now, idleFor))
+	} else {
+		c.apply(c.eng.Tick(now))
+	}
 }
 
 // sessionEvent feeds sleep, wake, lock and unlock into the engine.
@@ -173,6 +188,7 @@ func (c *core) view(now reminders.Instant) tray.View {
 func (c *core) status(now reminders.Instant) *control.Status {
 	return statusReport(c.eng.Status(now), now.Wall, statusFacts{
 		IdleSource:    c.idle.Name(),
+		IdleEvents:    c.pushed(),
 		IdleNote:      c.idleNote,
 		ConfigErrors:  c.configErrors(),
 		RoutineErrors: c.routineErrors(),

@@ -18,6 +18,7 @@ import (
 	"github.com/limber-app/limber/app/paths"
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders/dnd"
+	"github.com/limber-app/limber/reminders/idle"
 	"github.com/limber-app/limber/reminders/notify"
 )
 
@@ -46,6 +47,10 @@ type Daemon struct {
 	ctx      context.Context
 	cancel   context.CancelFunc
 	wake     chan struct{} // pokes the clock loop after an input
+	rearm    chan struct{} // tells watchPresence the config changed
+	// fallback opens the source to use after one failed; nil means
+	// idle.FallbackReport (tests replace it).
+	fallback func(failed string) (idle.Source, []idle.Attempt, error)
 	quitOnce sync.Once
 	ts       trayState
 
@@ -74,7 +79,7 @@ func Run(opts Options) error {
 	if err := paths.MkdirPrivate(opts.Paths.RuntimeDir); err != nil {
 		return err
 	}
-	d := &Daemon{opts: opts, log: opts.Log, wake: make(chan struct{}, 1)}
+	d := &Daemon{opts: opts, log: opts.Log, wake: make(chan struct{}, 1), rearm: make(chan struct{}, 1)}
 	d.ctx, d.cancel = context.WithCancel(context.Background())
 	defer d.cancel()
 
@@ -132,11 +137,12 @@ func (d *Daemon) ready(t *tray.Tray) {
 	go d.server.Serve()
 	go d.watchSession()
 	go d.watchFiles()
+	go d.watchPresence()
 	go d.loop()
 	d.mu.Lock()
 	cfgErrs := d.core.configErrors()
 	histErr := d.core.historyError()
-	idleSource := d.core.idleSourceName()
+	idleSource, idleEvents := d.core.idleSourceName(), idle.Pushes(d.core.idle)
 	d.mu.Unlock()
 	go d.reportConfigErrors(cfgErrs)
 	go d.reportHistoryError(histErr)
@@ -145,7 +151,7 @@ func (d *Daemon) ready(t *tray.Tray) {
 	// background scavenger has nothing left to do while the daemon waits.
 	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	d.log.Info("Limber is running", "socket", d.opts.Paths.Socket(),
-		"idle_source", idleSource, "version", d.opts.Version)
+		"idle_source", idleSource, "idle_events", idleEvents, "version", d.opts.Version)
 }
 
 // loop sleeps until the engine's next possible change, or until an input

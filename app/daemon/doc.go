@@ -26,6 +26,9 @@
 //   - config.go: loading the config with the command-line overrides, and
 //     noticing changed files.
 //   - idle.go: choosing and reading the activity (idle) source.
+//   - presence.go: following a source's pushed presence events (x11,
+//     mutter, wayland), and falling back to the next source when its
+//     watch fails.
 //   - effects.go: carrying out the engine's effects (history, saved pause,
 //     queued reminders).
 //   - commands.go: control requests and tray clicks; pause, resume, snooze

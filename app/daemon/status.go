@@ -17,6 +17,7 @@ import (
 // statusFacts are what the status shows besides the engine's state.
 type statusFacts struct {
 	IdleSource    string   // name of the activity source
+	IdleEvents    bool     // the source's presence events are watched
 	IdleNote      string   // why natural breaks cannot be seen, if they cannot
 	ConfigErrors  []string // the config's problems
 	RoutineErrors []string // routine files that were skipped
@@ -119,6 +120,7 @@ func statusReport(st reminders.Status, now time.Time, f statusFacts) *control.St
 		Line:           statusLine(st, now, f.IdleSource == idle.None),
 		SittingSeconds: int64(st.Sitting / time.Second),
 		IdleSource:     f.IdleSource,
+		IdleEvents:     f.IdleEvents,
 		IdleNote:       f.IdleNote,
 		BreaksToday:    st.Today.Breaks,
 		SkippedToday:   st.Today.Skipped,

@@ -101,9 +101,9 @@ func TestStatusReport(t *testing.T) {
 			"sitting, nothing wrong",
 			reminders.Status{State: reminders.Sitting, Sitting: 90 * time.Second, NextReminder: 10 * time.Minute, HasNextReminder: true,
 				Today: reminders.DayStats{Breaks: 3, Skipped: 1, Snoozed: 2, Reminders: 4}},
-			statusFacts{IdleSource: "x11"},
+			statusFacts{IdleSource: "x11", IdleEvents: true},
 			`{"state":"sitting","status_line":"Sitting 1 min · break in 10 min","sitting_seconds":90,"next_reminder_seconds":600,` +
-				`"idle_source":"x11","paused_until":null,"breaks_today":3,"skipped_today":1,"snoozed_today":2,"reminders_today":4,` +
+				`"idle_source":"x11","idle_events":true,"paused_until":null,"breaks_today":3,"skipped_today":1,"snoozed_today":2,"reminders_today":4,` +
 				`"config_errors":[],"routine_errors":[],"history_error":"","tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
 		{
@@ -111,7 +111,7 @@ func TestStatusReport(t *testing.T) {
 			reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever()},
 			statusFacts{IdleSource: "none", IdleNote: "no idle", ConfigErrors: []string{"c"}, RoutineErrors: []string{"r"}, HistoryError: "h"},
 			`{"state":"paused","status_line":"Paused until you resume","sitting_seconds":0,"next_reminder_seconds":null,` +
-				`"idle_source":"none","idle_note":"no idle","paused_until":"forever","breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
+				`"idle_source":"none","idle_events":false,"idle_note":"no idle","paused_until":"forever","breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
 				`"config_errors":["c"],"routine_errors":["r"],"history_error":"h","tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
 		{
@@ -119,7 +119,7 @@ func TestStatusReport(t *testing.T) {
 			reminders.Status{State: reminders.OutsideHours, PausedUntil: now.Add(time.Hour), ResumesAt: now.Add(19 * time.Hour)},
 			statusFacts{IdleSource: "x11"},
 			`{"state":"outside_hours","status_line":"Outside working hours · back Thu 09:00","sitting_seconds":0,"next_reminder_seconds":null,` +
-				`"idle_source":"x11","paused_until":"2026-11-25T15:00:00Z","resumes_at":"2026-11-26T09:00:00Z","breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
+				`"idle_source":"x11","idle_events":false,"paused_until":"2026-11-25T15:00:00Z","resumes_at":"2026-11-26T09:00:00Z","breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
 				`"config_errors":[],"routine_errors":[],"history_error":"","tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
 	}

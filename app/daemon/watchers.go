@@ -153,6 +153,9 @@ func (d *Daemon) reload(changes fileChanges) {
 		t.SetRoutines(entries)
 	}
 	go d.reportConfigErrors(cfgErrs)
+	if changes.config {
+		d.rearmPresence()
+	}
 	d.poke()
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -65,8 +66,23 @@ const (
 // Mutter is a headless GNOME Mutter started by StartMutter.
 type Mutter struct {
 	// Bus is the address of the session bus Mutter serves.
-	Bus  string
-	proc *process
+	Bus string
+	// RuntimeDir is Mutter's XDG_RUNTIME_DIR, which holds its Wayland
+	// socket.
+	RuntimeDir string
+	proc       *process
+}
+
+// Socket is the absolute path of Mutter's Wayland socket, a client's
+// WAYLAND_DISPLAY; "" if there is none.
+func (m *Mutter) Socket() string {
+	matches, _ := filepath.Glob(filepath.Join(m.RuntimeDir, "wayland-*"))
+	for _, p := range matches {
+		if !strings.HasSuffix(p, ".lock") {
+			return p
+		}
+	}
+	return ""
 }
 
 // StartMutter starts `mutter --headless --wayland --no-x11` with one virtual
@@ -94,7 +110,7 @@ func StartMutter(t testing.TB, bus string) *Mutter {
 		"GSETTINGS_BACKEND=memory",
 	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	m := &Mutter{Bus: bus, proc: start(t, "mutter", cmd)}
+	m := &Mutter{Bus: bus, RuntimeDir: dir, proc: start(t, "mutter", cmd)}
 
 	conn, err := dbus.Connect(bus)
 	if err != nil {

@@ -164,8 +164,30 @@ func (p prober) open(name string) (Source, []Attempt, error) {
 		}
 		return src, attempts, nil
 	}
+	return p.first(p.order())
+}
+
+// FallbackReport opens the source to use after failed stopped working (its
+// watch failed: the X server, the compositor or Mutter went away): the
+// first that answers of the sources after failed in the auto order, or of
+// the whole order without failed when failed is not in it. Like
+// OpenReport, it ends with none, so it always succeeds on Linux.
+func FallbackReport(failed string) (Source, []Attempt, error) {
+	return defaultProber().fallback(failed)
+}
+
+func (p prober) fallback(failed string) (Source, []Attempt, error) {
+	order := p.order()
+	if i := slices.Index(order, failed); i >= 0 {
+		order = order[i+1:]
+	}
+	return p.first(slices.DeleteFunc(order, func(n string) bool { return n == failed }))
+}
+
+// first opens the first of names that answers.
+func (p prober) first(names []string) (Source, []Attempt, error) {
 	var attempts []Attempt
-	for _, n := range p.order() {
+	for _, n := range names {
 		src, err := p.try(n)
 		attempts = append(attempts, Attempt{Name: n, Err: err})
 		if err == nil {

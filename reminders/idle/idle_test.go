@@ -249,3 +249,39 @@ func TestParseHIDIdleTime(t *testing.T) {
 		})
 	}
 }
+
+// TestFallback: after a source fails, the next ones in the auto order are
+// tried, never the failed one again, ending with none.
+func TestFallback(t *testing.T) {
+	tests := []struct {
+		failed string
+		want   string
+		tried  []string
+	}{
+		{failed: Mutter, want: Wayland, tried: []string{Wayland}},
+		{failed: Wayland, want: None, tried: []string{ScreenSaver, None}},
+		{failed: X11, want: Wayland, tried: []string{Mutter, Wayland}}, // not in this session's order
+		{failed: None, want: None, tried: []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.failed, func(t *testing.T) {
+			src, attempts, err := fakeProber(map[string]*bool{}).fallback(tt.failed)
+			if tt.failed == None {
+				if err == nil {
+					t.Errorf("fallback after none chose %s, want an error", src.Name())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("fallback(%s): %v", tt.failed, err)
+			}
+			var tried []string
+			for _, a := range attempts {
+				tried = append(tried, a.Name)
+			}
+			if src.Name() != tt.want || !slices.Equal(tried, tt.tried) {
+				t.Errorf("fallback(%s) = %s after %v, want %s after %v", tt.failed, src.Name(), tried, tt.want, tt.tried)
+			}
+		})
+	}
+}
