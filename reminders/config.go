@@ -27,6 +27,16 @@ const (
 	DNDIgnore DNDMode = "ignore"
 )
 
+// AfterBreak says which posture a natural break leaves the user in.
+type AfterBreak string
+
+const (
+	// AfterBreakSitting: after a break the user most likely sits back down.
+	AfterBreakSitting AfterBreak = "sitting"
+	// AfterBreakKeep: the posture before the break is kept.
+	AfterBreakKeep AfterBreak = "keep"
+)
+
 // SuggestRotate makes each reminder suggest the next routine in turn.
 const SuggestRotate = "rotate"
 
@@ -60,6 +70,23 @@ type Config struct {
 	// DND (dnd): "hold" delivers a held reminder once when
 	// do-not-disturb ends; "ignore" reminds regardless.
 	DND DNDMode
+	// Meetings (meetings): "hold" holds reminders while the app reports
+	// a call or meeting (HoldMeeting), like DND; "ignore" reminds anyway.
+	Meetings DNDMode
+	// MaxHold (max_hold): longest a due reminder is held; then it is
+	// shown anyway, marked late.
+	MaxHold time.Duration
+	// Lull (lull): the pause in input a reminder waits for while the user
+	// types (see Engine.SetTypingAware).
+	Lull time.Duration
+	// LullWait (lull_wait): longest a reminder waits for a lull.
+	LullWait time.Duration
+	// StandingLimit (standing_limit): standing time after which the user
+	// is reminded to sit; zero ("off") never.
+	StandingLimit time.Duration
+	// PostureAfterBreak (posture_after_break): the posture a natural
+	// break leaves the user in.
+	PostureAfterBreak AfterBreak
 	// Suggest (suggest): routine suggested by reminders,
 	// "rotate" or a routine ID.
 	Suggest string
@@ -235,7 +262,7 @@ func (l *loader) key(cfg *Config, name string, p toml.Primitive) {
 	case !ok:
 		l.fail(name, "unknown key (known keys: %s)", knownKeys())
 	case k.Kind == KindDuration:
-		l.duration(k.dur(cfg), name, p)
+		l.duration(k.dur(cfg), k, p)
 	case k.Kind == KindCount:
 		l.count(k.num(cfg), name, p)
 	case k.Kind == KindBool:
@@ -273,11 +300,18 @@ func (l *loader) str(cfg *Config, k ConfigKey, p toml.Primitive) {
 	*k.str(cfg) = s
 }
 
-func (l *loader) duration(dst *time.Duration, k string, p toml.Primitive) {
-	const form = "use e.g. 45m or 1h30m"
+func (l *loader) duration(dst *time.Duration, key ConfigKey, p toml.Primitive) {
+	form, k := "use e.g. 45m or 1h30m", key.Name
+	if key.OffAllowed {
+		form = `use e.g. 45m or 1h30m, or "off"`
+	}
 	var s string
 	if err := l.md.PrimitiveDecode(p, &s); err != nil {
 		l.fail(k, `must be a quoted duration (%s)`, form)
+		return
+	}
+	if key.OffAllowed && strings.TrimSpace(s) == durationOff {
+		*dst = 0
 		return
 	}
 	d, err := durtext.Parse(strings.TrimSpace(s))

@@ -39,6 +39,12 @@ max_reminders = 5
 snooze = "15m"
 snooze_limit = 1
 dnd = "ignore"
+meetings = "ignore"
+max_hold = "45m"
+lull = "5s"
+lull_wait = "1m"
+standing_limit = "40m"
+posture_after_break = "keep"
 suggest = "mid-back"
 notification_buttons = false
 prompt_instead = true
@@ -56,6 +62,8 @@ sunday = ["22:00-02:00"]  # crosses midnight
 	}
 	want := Config{SittingLimit: 50 * time.Minute, NaturalBreak: 4 * time.Minute, RemindAgain: 90 * time.Minute,
 		MaxReminders: 5, Snooze: 15 * time.Minute, SnoozeLimit: 1, DND: DNDIgnore, Suggest: "mid-back",
+		Meetings: DNDIgnore, MaxHold: 45 * time.Minute, Lull: 5 * time.Second, LullWait: time.Minute,
+		StandingLimit: 40 * time.Minute, PostureAfterBreak: AfterBreakKeep,
 		NotificationButtons: false, PromptInstead: true, Sounds: false, IdleSource: "x11"}
 	got := cfg
 	got.Schedule = Schedule{}
@@ -104,12 +112,31 @@ func TestLoadConfigErrors(t *testing.T) {
 			[]string{`config.toml:1: prompt_instead: must be true or false`}, nil},
 		{"dnd", "dnd = \"maybe\"\n",
 			[]string{`config.toml:1: dnd: "maybe" is not a DND mode (use "hold" or "ignore")`}, nil},
+		{"meetings", "\nmeetings = \"skip\"\n",
+			[]string{`config.toml:2: meetings: "skip" is not a meetings mode (use "hold" or "ignore")`}, nil},
+		{"posture after break", "posture_after_break = \"standing\"\n",
+			[]string{`config.toml:1: posture_after_break: "standing" is not a posture (use "sitting" or "keep")`},
+			func(c Config) bool { return c.PostureAfterBreak == AfterBreakSitting }},
+		{"lull not a duration", "lull = 3\n",
+			[]string{`config.toml:1: lull: must be a quoted duration (use e.g. 45m or 1h30m)`}, nil},
+		{"lull off is not allowed", "lull_wait = \"off\"\n",
+			[]string{`config.toml:1: lull_wait: "off" is not a duration (use e.g. 45m or 1h30m)`},
+			func(c Config) bool { return c.LullWait == 2*time.Minute }},
+		{"max hold too long", "max_hold = \"25h\"\n",
+			[]string{`config.toml:1: max_hold: "25h" is out of range (use between 1s and 24h)`}, nil},
+		{"standing limit off", "standing_limit = \"off\"\n", nil,
+			func(c Config) bool { return c.StandingLimit == 0 }},
+		{"standing limit bad", "standing_limit = \"never\"\n",
+			[]string{`config.toml:1: standing_limit: "never" is not a duration (use e.g. 45m or 1h30m, or "off")`},
+			func(c Config) bool { return c.StandingLimit == 0 }},
+		{"standing limit zero", "standing_limit = \"0s\"\n",
+			[]string{`config.toml:1: standing_limit: "0s" must be positive (use e.g. 45m or 1h30m, or "off")`}, nil},
 		{"suggest empty", "suggest = \" \"\n",
 			[]string{`config.toml:1: suggest: is empty (use "rotate" or a routine ID)`}, nil},
 		{"idle source", "idle_source = \"hyprland\"\n",
 			[]string{`config.toml:1: idle_source: "hyprland" is not an idle source (use one of auto, x11, mutter, wayland, screensaver, windows, macos, none)`}, nil},
 		{"unknown key", "sitting_limt = \"45m\"\n",
-			[]string{`config.toml:1: sitting_limt: unknown key (known keys: sitting_limit, natural_break, remind_again, max_reminders, snooze, snooze_limit, dnd, suggest, notification_buttons, prompt_instead, sounds, idle_source, [schedule])`}, nil},
+			[]string{`config.toml:1: sitting_limt: unknown key (known keys: sitting_limit, natural_break, remind_again, max_reminders, snooze, snooze_limit, dnd, meetings, max_hold, lull, lull_wait, standing_limit, posture_after_break, suggest, notification_buttons, prompt_instead, sounds, idle_source, [schedule])`}, nil},
 		{"bad range", "[schedule]\nmonday = [\"09:00-12:00\", \"25:00-26:00\"]\n",
 			[]string{`config.toml:2: schedule.monday: "25:00-26:00": "25:00" is not a time of day (use HH:MM-HH:MM, 24-hour clock, e.g. "09:00-12:30" or "22:00-02:00")`},
 			func(c Config) bool { _, set := c.Schedule.Day(time.Monday); return !set }},

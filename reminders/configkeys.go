@@ -41,6 +41,9 @@ type ConfigKey struct {
 	Kind    KeyKind  // the value's type
 	Doc     string   // what the key means, for the README
 	Choices []string // KindChoice: the accepted values
+	// OffAllowed (KindDuration): "off" is accepted and means zero, the
+	// feature turned off (standing_limit).
+	OffAllowed bool
 
 	def      string // the default as Text shows it ("" for KindTable)
 	accepted string // a string key's accepted values, for a wrong type
@@ -83,6 +86,29 @@ func ConfigKeys() []ConfigKey {
 			Choices:  []string{string(DNDHold), string(DNDIgnore)},
 			accepted: `"hold" or "ignore"`, invalid: `%q is not a DND mode (use "hold" or "ignore")`,
 			str: func(c *Config) *string { return (*string)(&c.DND) }},
+		// Holds, typing-aware delivery and the standing desk.
+		{Name: "meetings", Kind: KindChoice, def: string(DNDHold),
+			Doc:      `"hold": keep reminders while you are in a call or meeting and show one when it ends; "ignore": remind anyway.`,
+			Choices:  []string{string(DNDHold), string(DNDIgnore)},
+			accepted: `"hold" or "ignore"`, invalid: `%q is not a meetings mode (use "hold" or "ignore")`,
+			str: func(c *Config) *string { return (*string)(&c.Meetings) }},
+		{Name: "max_hold", Kind: KindDuration, def: "1h30m",
+			Doc: "Longest a reminder is held back by do-not-disturb, a meeting or a full-screen window; then it is shown anyway, saying how long you sat through.",
+			dur: func(c *Config) *time.Duration { return &c.MaxHold }},
+		{Name: "lull", Kind: KindDuration, def: "3s",
+			Doc: "A reminder that falls due while you type or move the mouse waits for the first pause in input this long.",
+			dur: func(c *Config) *time.Duration { return &c.Lull }},
+		{Name: "lull_wait", Kind: KindDuration, def: "2m",
+			Doc: "Longest a reminder waits for a pause in your typing; then it is shown anyway.",
+			dur: func(c *Config) *time.Duration { return &c.LullWait }},
+		{Name: "standing_limit", Kind: KindDuration, def: "off", OffAllowed: true,
+			Doc: `Standing-desk mode: standing time after which Limber reminds you to sit for a while, e.g. "45m"; "off" never does.`,
+			dur: func(c *Config) *time.Duration { return &c.StandingLimit }},
+		{Name: "posture_after_break", Kind: KindChoice, def: string(AfterBreakSitting),
+			Doc:      `Posture after a natural break: "sitting" (after a break you most likely sit back down, so standing time stops until you say you stand again) or "keep".`,
+			Choices:  []string{string(AfterBreakSitting), string(AfterBreakKeep)},
+			accepted: `"sitting" or "keep"`, invalid: `%q is not a posture (use "sitting" or "keep")`,
+			str: func(c *Config) *string { return (*string)(&c.PostureAfterBreak) }},
 		{Name: "suggest", Kind: KindText, def: SuggestRotate,
 			Doc:      `Routine suggested by reminders: "rotate" or a routine ID.`,
 			accepted: `"rotate" or a routine ID`, invalid: `is empty (use "rotate" or a routine ID)`,
@@ -126,6 +152,9 @@ func scalarKey(name string) (ConfigKey, bool) {
 func (k ConfigKey) Text(c Config) string {
 	switch k.Kind {
 	case KindDuration:
+		if d := *k.dur(&c); d == 0 && k.OffAllowed {
+			return durationOff
+		}
 		return durtext.Format(*k.dur(&c))
 	case KindCount:
 		return strconv.Itoa(*k.num(&c))
@@ -142,7 +171,7 @@ func (k ConfigKey) Text(c Config) string {
 func (k ConfigKey) SetText(c *Config, text string) error {
 	switch k.Kind {
 	case KindDuration:
-		d, err := time.ParseDuration(strings.TrimSpace(text))
+		d, err := k.parseDuration(text)
 		if err != nil {
 			return fmt.Errorf("%s: %w", k.Name, err)
 		}
@@ -181,7 +210,7 @@ func (k ConfigKey) literal(c Config) string {
 func (k ConfigKey) problem(c Config) string {
 	switch k.Kind {
 	case KindDuration:
-		if d := *k.dur(&c); !inInterval(d) {
+		if d := *k.dur(&c); !inInterval(d) && (d != 0 || !k.OffAllowed) {
 			return fmt.Sprintf("%s is out of range (use between 1s and 24h)", durtext.Format(d))
 		}
 	case KindCount:
@@ -196,6 +225,19 @@ func (k ConfigKey) problem(c Config) string {
 		}
 	}
 	return ""
+}
+
+// durationOff is how a duration key that allows it is turned off.
+const durationOff = "off"
+
+// parseDuration reads a duration as Text writes it: Go syntax, or "off"
+// (zero) for a key that allows it.
+func (k ConfigKey) parseDuration(text string) (time.Duration, error) {
+	text = strings.TrimSpace(text)
+	if k.OffAllowed && text == durationOff {
+		return 0, nil
+	}
+	return time.ParseDuration(text)
 }
 
 func inInterval(d time.Duration) bool { return d >= MinInterval && d <= MaxInterval }

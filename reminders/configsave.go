@@ -184,8 +184,8 @@ func (k ConfigKey) sameValue(text string, cfg Config) bool {
 	if k.Kind == KindDuration {
 		sa, _ := a.(string)
 		sb, _ := b.(string)
-		da, errA := time.ParseDuration(strings.TrimSpace(sa))
-		db, errB := time.ParseDuration(sb)
+		da, errA := k.parseDuration(sa)
+		db, errB := k.parseDuration(sb)
 		return errA == nil && errB == nil && da == db
 	}
 	return reflect.DeepEqual(a, b)

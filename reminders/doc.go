@@ -25,10 +25,31 @@
 // snoozes per sitting period), a skip, a pause, or "cleared" when working
 // hours end or a reloaded config raises the limit above the sitting time.
 //
-// Outside working hours nothing is counted or reminded. While
-// do-not-disturb is on (dnd = "hold") a due reminder is held and shown once
-// when DND ends, if still due. There is never a reminder in the first
-// minute after a resume or unlock ([ResumeGrace]).
+// Outside working hours nothing is counted or reminded. There is never a
+// reminder in the first minute after a resume or unlock ([ResumeGrace]).
+//
+// # The moment
+//
+// A reminder that falls due is not always shown at once. A hold
+// ([Engine.SetHold]: do-not-disturb with dnd = "hold", a meeting with
+// meetings = "hold", a full-screen window) keeps it back; it is shown once
+// when the last hold ends, if still due, and never later than max_hold
+// after it was first held. With typing-aware delivery
+// ([Engine.SetTypingAware]) a reminder that falls due while the user types
+// waits for the first lull in input (lull), at most lull_wait. Neither
+// moves the due time nor stops sitting time; the [Remind] says how late it
+// is and why (LateBy, HeldBy, HoldLasted, HoldCapped).
+//
+// # Standing desk
+//
+// [Engine.Stand] and [Engine.Sit] report the posture. While standing,
+// sitting time does not grow and standing time does, by the same rules
+// (short gaps count, a natural break ends the stretch). Standing up ends
+// the sitting stretch and answers a due break; with standing_limit set, a
+// long standing stretch opens a due period of its own that reminds the
+// user to sit (Remind.Posture), with the same repeats, holds, lull,
+// snooze and skip. A natural break puts the user back to sitting unless
+// posture_after_break = "keep". The history records "stood" and "sat".
 //
 // # States
 //
@@ -69,6 +90,7 @@
 // bad key with file, line and the accepted form, keeping the default for
 // that key only. [History] appends one JSON event per line to
 // $XDG_STATE_HOME/limber/history.jsonl; [ReadHistory] skips torn lines and
-// [Summarize] gives per-day statistics. [SaveState] and [LoadState] keep a
+// [Summarize] gives per-day statistics, sitting and standing time summed
+// from the events that end each stretch ([DayStats]). [SaveState] and [LoadState] keep a
 // pause across daemon restarts, written atomically.
 package reminders

@@ -60,6 +60,23 @@ const (
 type Remind struct {
 	Sitting time.Duration // sitting time when reminded
 	Count   int           // 1 for the first reminder of a due period
+	// Posture is the posture to change: PostureSitting asks the user to
+	// stand up, PostureStanding (standing_limit reached) to sit for a
+	// while, Standing long.
+	Posture  Posture
+	Standing time.Duration // standing time when reminded
+	// LateBy is how long after it fell due the reminder is shown: it was
+	// held (HeldBy) or waited for a lull in the user's typing, or both.
+	LateBy time.Duration
+	// HeldBy names the holds that kept it back, sorted; empty if none.
+	HeldBy []HoldReason
+	// HoldLasted is how long the hold lasted, from the start of the
+	// earliest hold that kept it back (which may be before it fell due)
+	// to the hold's end, or to max_hold running out: "you sat through a
+	// 50-minute call".
+	HoldLasted time.Duration
+	// HoldCapped: shown because max_hold ran out while a hold was still on.
+	HoldCapped bool
 }
 
 // Effects is what one input caused.
@@ -73,7 +90,8 @@ type Effects struct {
 	// began (a reminder may still be held by DND or the resume grace).
 	DueOpened bool
 	// Resolution names the history event that closed the open due period
-	// (snoozed, skipped, natural_break, routine, paused or cleared); empty
+	// (snoozed, skipped, natural_break, routine, paused, cleared, stood or
+	// sat); empty
 	// when none closed.
 	Resolution string
 }
@@ -114,7 +132,10 @@ type Engine struct {
 	sitting  time.Duration // sitting time since the last real break
 	snooze   snooze
 	due      duePeriod
-	dnd      bool
+	// holds are the holds in force (SetHold), with the Mono time each began.
+	holds   map[HoldReason]time.Duration
+	posture Posture
+	stood   time.Duration // standing time of the current standing stretch
 
 	// quietUntil is the Mono end of the resume grace: no reminder before.
 	quietUntil time.Duration
@@ -184,7 +205,7 @@ func (e *Engine) Snooze(now Instant, d time.Duration) (Effects, error) {
 			return fmt.Errorf("%w (%d of %d snoozes used)", ErrSnoozeLimit, e.snooze.used, e.cfg.SnoozeLimit)
 		}
 		e.snooze = snooze{active: true, until: now.Mono + d, used: e.snooze.used + 1}
-		e.record(fx, now, Event{Event: EventSnoozed, SittingS: secs(e.sitting), Seconds: secs(d)})
+		e.record(fx, now, Event{Event: EventSnoozed, SittingS: secs(e.sitting), StandingS: secs(e.stood), Seconds: secs(d)})
 		e.resolve(fx, EventSnoozed)
 		return nil
 	})
@@ -196,7 +217,7 @@ func (e *Engine) Skip(now Instant) (Effects, error) {
 		if !e.due.open {
 			return ErrNotDue
 		}
-		e.record(fx, now, Event{Event: EventSkipped, SittingS: secs(e.sitting)})
+		e.record(fx, now, Event{Event: EventSkipped, SittingS: secs(e.sitting), StandingS: secs(e.stood)})
 		e.resolve(fx, EventSkipped)
 		e.resetSitting()
 		return nil
@@ -211,7 +232,7 @@ func (e *Engine) Pause(now Instant, until time.Time) (Effects, error) {
 			return ErrPauseInPast
 		}
 		u := until
-		e.record(fx, now, Event{Event: EventPaused, SittingS: secs(e.sitting), Until: &u})
+		e.record(fx, now, Event{Event: EventPaused, SittingS: secs(e.sitting), StandingS: secs(e.stood), Until: &u})
 		e.duty.pausedUntil = until
 		e.resolve(fx, EventPaused)
 		e.resetSitting()
@@ -267,7 +288,7 @@ func (e *Engine) RoutineEnded(now Instant, id string, completed bool, seconds in
 			id = e.duty.routineID
 		}
 		e.duty.routine, e.duty.routineID = false, ""
-		e.record(fx, now, Event{Event: EventRoutine, SittingS: secs(e.sitting), Routine: id, Completed: &c, Seconds: int64(max(seconds, 0))})
+		e.record(fx, now, Event{Event: EventRoutine, SittingS: secs(e.sitting), StandingS: secs(e.stood), Routine: id, Completed: &c, Seconds: int64(max(seconds, 0))})
 		if !counts {
 			return nil
 		}
@@ -291,12 +312,6 @@ func (e *Engine) Lock(now Instant) Effects { return e.goAway(now, awayLocked) }
 
 // Unlock reports that the screen unlocked.
 func (e *Engine) Unlock(now Instant) Effects { return e.comeBack(now, awayLocked) }
-
-// SetDND reports the do-not-disturb state. With dnd = "hold", a reminder
-// that falls due during DND is delivered once when DND ends, if still due.
-func (e *Engine) SetDND(now Instant, on bool) Effects {
-	return e.step(now, nil, func(*Effects) error { e.dnd = on; return nil })
-}
 
 // ConfigChanged applies a reloaded configuration. The new sitting limit
 // applies to the sitting time already accumulated. Invalid timings fall
@@ -329,8 +344,9 @@ func (e *Engine) comeBack(now Instant, why uint8) Effects {
 			return nil
 		}
 		if wasAway && !e.absence.breakTaken && e.counting() {
-			// A short absence counts as sitting, like a short idle gap.
-			e.sitting += e.awayFor(now)
+			// A short absence counts as sitting (or standing), like a
+			// short idle gap.
+			*e.stretch() += e.awayFor(now)
 		}
 		e.absence.breakTaken, e.absence.byIdle = false, false
 		e.quietUntil = now.Mono + ResumeGrace
@@ -354,6 +370,7 @@ func (e *Engine) markPresent(now Instant) {
 	e.presence.presentAt, e.presence.hasPresentAt = now.Mono, true
 	e.presence.seenAt = now.Mono
 	e.presence.lastIdle = 0
+	e.presence.typing = true
 	if e.absence.byIdle {
 		e.absence.byIdle, e.absence.breakTaken = false, false
 	}
@@ -365,6 +382,9 @@ func (e *Engine) markPresent(now Instant) {
 func (e *Engine) step(now Instant, idle *time.Duration, mutate func(*Effects) error) Effects {
 	fx := Effects{From: e.state}
 	e.advance(&fx, now, idle)
+	if idle != nil {
+		e.noteInput(now, *idle)
+	}
 	if mutate != nil {
 		_ = mutate(&fx) // refusals leave the engine as advance left it
 	}
@@ -438,8 +458,8 @@ func (e *Engine) monoWait(now Instant) time.Duration {
 		// with pushed events the Idle event reports it.
 		add(e.last.Mono + e.cfg.NaturalBreak - e.presence.lastIdle)
 	}
-	if at, ok := e.nextReminderAt(); ok && !(e.due.open && e.holding()) {
-		add(at)
+	if at, ok := e.nextReminderAt(); ok {
+		add(e.deliveryWake(at))
 	}
 	return best
 }
@@ -456,21 +476,45 @@ type Status struct {
 	// PausedUntil is zero when not paused, Forever() until resumed.
 	PausedUntil time.Time
 	// ResumesAt is when working hours start again (zero unless outside hours).
-	ResumesAt   time.Time
-	Held        bool // a reminder is held by do-not-disturb
-	SnoozesLeft int
-	Today       DayStats
+	ResumesAt time.Time
+	// Held: a reminder that fell due is held; HeldBy names the holds
+	// (for `limber status --json` "held_by").
+	Held   bool
+	HeldBy []HoldReason
+	// AwaitingLull: a reminder that fell due waits for a lull in the
+	// user's typing (SetTypingAware). With pushed presence events the
+	// daemon's idle watch at lull must be armed while it is set.
+	AwaitingLull bool
+	// Standing: the user stands (standing-desk mode); StandingTime is the
+	// current standing stretch, which does not count as sitting.
+	Standing     bool
+	StandingTime time.Duration
+	SnoozesLeft  int
+	// Today has today's counters; its Sitting and Standing include the
+	// stretch in progress.
+	Today DayStats
 }
 
 // Status reports the state as of now without changing it.
 func (e *Engine) Status(now Instant) Status {
-	s := Status{State: e.state, Sitting: e.sitting, PausedUntil: e.duty.pausedUntil, Held: e.due.held,
+	s := Status{State: e.state, Sitting: e.sitting, PausedUntil: e.duty.pausedUntil,
+		Held: e.due.pending.held, AwaitingLull: e.due.pending.waiting,
+		Standing: e.posture == PostureStanding, StandingTime: e.stood,
 		SnoozesLeft: max(e.cfg.SnoozeLimit-e.snooze.used, 0)}
+	if s.Held {
+		s.HeldBy = e.due.pending.heldBy
+	}
 	s.Today = e.statsOf(dayOf(now.Wall))
 	if e.present() {
-		s.Sitting += max(now.Mono-e.last.Mono, 0)
+		if s.Standing {
+			s.StandingTime += max(now.Mono-e.last.Mono, 0)
+		} else {
+			s.Sitting += max(now.Mono-e.last.Mono, 0)
+		}
 	}
 	s.Today.LongestSitting = max(s.Today.LongestSitting, s.Sitting)
+	s.Today.Sitting += s.Sitting
+	s.Today.Standing += s.StandingTime
 	if e.state == OutsideHours {
 		s.ResumesAt = e.cfg.Schedule.NextChange(now.Wall)
 	}

@@ -18,15 +18,15 @@ func (e *Engine) advance(fx *Effects, now Instant, idle *time.Duration) {
 		if idle != nil {
 			e.readIdle(fx, now, *idle, dMono)
 		} else if !e.absence.byIdle {
-			e.sitting += dMono
+			*e.stretch() += dMono
 			e.presence.lastIdle += dMono
 		} else {
 			e.presence.lastIdle += dMono
 		}
 	}
 	if e.absence.events != 0 && !e.absence.breakTaken && e.duty.on() && e.awayFor(now) >= e.cfg.NaturalBreak {
-		e.naturalBreak(fx, now, e.sitting, "away")
-		e.sitting = 0
+		e.naturalBreak(fx, now, *e.stretch(), "away")
+		e.zeroStretch()
 	}
 	if e.duty.paused() && !now.Wall.Before(e.duty.pausedUntil) {
 		e.endPause(fx, now, "expired")
@@ -45,8 +45,8 @@ func (e *Engine) detectSuspend(fx *Effects, now Instant, dMono time.Duration) ti
 	if !e.present() || dMono < e.cfg.NaturalBreak || e.expectGap < 0 || dMono <= e.expectGap+SuspendSlack {
 		return dMono
 	}
-	e.naturalBreak(fx, now, e.sitting, "suspend")
-	e.sitting = 0
+	e.naturalBreak(fx, now, *e.stretch(), "suspend")
+	e.zeroStretch()
 	e.quietUntil = now.Mono + ResumeGrace
 	return 0
 }
@@ -80,18 +80,18 @@ func (e *Engine) readIdle(fx *Effects, now Instant, idle, dMono time.Duration) {
 	}
 	switch {
 	case idle >= nb && !e.absence.byIdle: // just went away
-		atBreak := max(e.sitting+dMono-idle, 0)
+		atBreak := max(*e.stretch()+dMono-idle, 0)
 		e.absence.byIdle = true
 		if !e.absence.breakTaken {
 			e.naturalBreak(fx, now, atBreak, "idle")
 		}
-		e.sitting = 0
+		e.zeroStretch()
 	case idle >= nb: // still away
 	case e.absence.byIdle: // came back idle ago
 		e.absence.byIdle, e.absence.breakTaken = false, false
-		e.sitting = min(idle, max(now.Mono-wasIdleSeen, 0))
+		*e.stretch() = min(idle, max(now.Mono-wasIdleSeen, 0))
 	default:
-		e.sitting += dMono
+		*e.stretch() += dMono
 		e.absence.breakTaken = false
 	}
 	e.presence.lastIdle = idle
@@ -108,7 +108,7 @@ func (e *Engine) updateHours(fx *Effects, now Instant) {
 	}
 	e.duty.inHours = in
 	if !in && e.due.open {
-		e.record(fx, now, Event{Event: EventCleared, SittingS: secs(e.sitting), Reason: "outside_hours"})
+		e.record(fx, now, Event{Event: EventCleared, SittingS: secs(e.sitting), StandingS: secs(e.stood), Reason: "outside_hours"})
 		e.resolve(fx, EventCleared)
 	}
 	e.resetSitting()
@@ -120,18 +120,27 @@ func (e *Engine) endPause(fx *Effects, now Instant, reason string) {
 	e.resetSitting()
 }
 
-func (e *Engine) naturalBreak(fx *Effects, now Instant, sat time.Duration, reason string) {
-	e.noteLongest(sat)
-	e.record(fx, now, Event{Event: EventNaturalBreak, SittingS: secs(sat), Reason: reason})
+// naturalBreak records a natural break that ended the current stretch,
+// sitting or standing, at atBreak; the caller zeroes the stretch.
+func (e *Engine) naturalBreak(fx *Effects, now Instant, atBreak time.Duration, reason string) {
+	ev := Event{Event: EventNaturalBreak, SittingS: secs(atBreak), Reason: reason}
+	if e.posture == PostureStanding {
+		ev.SittingS, ev.StandingS = secs(e.sitting), secs(atBreak)
+	} else {
+		e.noteLongest(atBreak)
+	}
+	e.record(fx, now, ev)
 	e.absence.breakTaken = true
 	e.resolve(fx, EventNaturalBreak)
 	e.snooze = snooze{}
+	e.afterBreak(fx, now)
 }
 
-// resetSitting starts a fresh sitting period after a real break.
+// resetSitting starts a fresh sitting (and standing) stretch after a real
+// break.
 func (e *Engine) resetSitting() {
 	e.noteLongest(e.sitting)
-	e.sitting = 0
+	e.sitting, e.stood = 0, 0
 	e.snooze = snooze{}
 }
 
@@ -165,11 +174,13 @@ func (e *Engine) evaluate(fx *Effects, now Instant) {
 // limit clears it, reaching the limit (after any snooze) opens it, and
 // inside it reminders come at once and then every remind_again.
 func (e *Engine) evaluateDue(fx *Effects, now Instant) {
-	if e.due.open && e.sitting < e.cfg.SittingLimit {
-		e.record(fx, now, Event{Event: EventCleared, SittingS: secs(e.sitting), Reason: "config"})
+	limit, on := e.postureLimit()
+	reached := on && *e.stretch() >= limit
+	if e.due.open && !reached {
+		e.record(fx, now, Event{Event: EventCleared, SittingS: secs(e.sitting), StandingS: secs(e.stood), Reason: "config"})
 		e.resolve(fx, EventCleared)
 	}
-	if !e.due.open && e.sitting >= e.cfg.SittingLimit && (!e.snooze.active || now.Mono >= e.snooze.until) {
+	if !e.due.open && reached && (!e.snooze.active || now.Mono >= e.snooze.until) {
 		e.due = duePeriod{open: true}
 		e.snooze.active = false
 		fx.DueOpened = true
@@ -178,13 +189,5 @@ func (e *Engine) evaluateDue(fx *Effects, now Instant) {
 	if !e.due.open || !ok || now.Mono < at {
 		return
 	}
-	if e.holding() {
-		e.due.held = true
-		return
-	}
-	e.due.held = false
-	e.due.reminded++
-	e.due.lastRemind = now.Mono
-	e.record(fx, now, Event{Event: EventReminded, SittingS: secs(e.sitting), Count: e.due.reminded})
-	fx.Remind = &Remind{Sitting: e.sitting, Count: e.due.reminded}
+	e.deliver(fx, now)
 }

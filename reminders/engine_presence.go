@@ -80,6 +80,7 @@ func (e *Engine) presenceEvent(at Instant, idle time.Duration, input bool) Effec
 	return e.step(now, &idle, func(*Effects) error {
 		if input {
 			e.presence.presentAt, e.presence.hasPresentAt = at.Mono, true
+			e.presence.typing = true
 		}
 		e.presence.seenAt = max(e.presence.seenAt, now.Mono)
 		return nil

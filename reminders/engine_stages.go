@@ -85,6 +85,11 @@ type presence struct {
 	pushed bool
 	// awayPoll overrides AwayPoll when positive (SetAwayPoll).
 	awayPoll time.Duration
+	// lullAware: reminders wait for a lull in typing (SetTypingAware).
+	lullAware bool
+	// typing: the newest presence information was input (a reading below
+	// lull, an Active event, a command) with no lull reported since.
+	typing bool
 }
 
 // snooze is the postponement of the next due period.
@@ -101,7 +106,7 @@ type duePeriod struct {
 	open       bool
 	reminded   int           // reminders given in this period
 	lastRemind time.Duration // Mono time of the last of them
-	held       bool          // a reminder is being held by DND
+	pending    pending       // a reminder that fell due, not shown yet
 }
 
 // computeState reads the stages in precedence order: duty, then presence,
@@ -126,18 +131,19 @@ func (e *Engine) counting() bool { return e.duty.on() && e.absence.events == 0 }
 // present reports whether sitting time is accumulating right now.
 func (e *Engine) present() bool { return e.counting() && !e.absence.byIdle }
 
-// holding reports whether do-not-disturb holds reminders back.
-func (e *Engine) holding() bool { return e.dnd && e.cfg.DND == DNDHold }
-
 // nextReminderAt is the Mono time at which the next reminder is due while
-// the user stays present: the sitting limit (or the snooze end) before a
+// the user stays present: the posture's limit (or the snooze end) before a
 // due period opens, the next repeat inside one, never inside the resume
 // grace. False when the due period has given all its reminders. It is the
 // one place this formula lives: NextWake sleeps until it and Status shows
 // the time left.
 func (e *Engine) nextReminderAt() (time.Duration, bool) {
 	if !e.due.open {
-		at := e.last.Mono + e.cfg.SittingLimit - e.sitting
+		limit, on := e.postureLimit()
+		if !on {
+			return 0, false
+		}
+		at := e.last.Mono + limit - *e.stretch()
 		if e.snooze.active {
 			at = max(at, e.snooze.until)
 		}

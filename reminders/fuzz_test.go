@@ -16,13 +16,20 @@ import (
 //     max_reminders per due period;
 //   - due periods open and close alternately, each closed by exactly one
 //     resolution that is also recorded in the history;
-//   - NextWake is never in the past.
+//   - NextWake is never in the past;
+//   - holds, lulls and postures (SetHold, SetTypingAware with short Idle
+//     events, Stand, Sit): a reminder shown while a hold is on says that
+//     max_hold ran out; one shown while the user types waited lull_wait;
+//     a reminder is for the current posture; sitting time does not grow
+//     while standing.
 func FuzzEngine(f *testing.F) {
 	f.Add([]byte{0, 200, 0, 200, 0, 200, 0, 100, 5, 0, 0, 200, 6, 0, 0, 255})
 	f.Add([]byte{1, 0, 0, 250, 0, 250, 2, 0, 0, 250, 3, 0, 4, 0, 0, 250, 9, 1, 0, 250, 9, 0})
 	f.Add([]byte{10, 7, 0, 250, 11, 3, 0, 100, 12, 30, 0, 250, 13, 90, 0, 40, 7, 0, 8, 1})
 	f.Add([]byte{14, 0, 0, 255, 0, 255, 0, 255, 15, 0, 0, 255, 0, 255, 16, 200})
 	f.Add([]byte{20, 1, 2, 0, 19, 0, 1, 30, 18, 40, 17, 20, 19, 0, 2, 0, 19, 0, 17, 63, 14, 100, 15, 0, 17, 0, 20, 0})
+	f.Add([]byte{24, 1, 23, 5, 0, 0, 0, 0, 0, 0, 25, 4, 0, 0, 23, 4, 21, 0, 0, 0, 0, 0, 22, 0, 0, 0})
+	f.Add([]byte{3, 7, 21, 0, 0, 0, 0, 0, 0, 0, 0, 0, 22, 0, 16, 1, 23, 1, 0, 0, 0, 0, 0, 0, 23, 0})
 	f.Fuzz(runEngineOps)
 }
 
@@ -154,6 +161,21 @@ var fuzzOps = []fuzzOp{
 		r.e.SetPresenceEvents(arg%2 == 1)
 		return Effects{}, "presence events", false
 	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { return r.e.Stand(r.now), "stand", true },
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { return r.e.Sit(r.now), "sit", true },
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // a hold begins or ends
+		reasons := []HoldReason{HoldDND, HoldMeeting, HoldFullscreen}
+		return r.e.SetHold(r.now, reasons[int(arg)%len(reasons)], arg&4 != 0), "hold", true
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) {
+		r.e.SetTypingAware(arg%2 == 1)
+		return Effects{}, "typing aware", false
+	},
+	func(r *fuzzRun, arg byte) (Effects, string, bool) { // a short pause in typing; the lull watch fires
+		at := r.now.Mono - time.Duration(arg%16)*time.Second
+		r.awayAt = &at
+		return r.e.Idle(r.now, r.idle()), "lull event", true
+	},
 }
 
 // opDuration is an operand byte as a duration: ten seconds a unit.
@@ -170,6 +192,14 @@ func fuzzConfig(arg byte) Config {
 	c.RemindAgain = time.Duration(1+int(arg)%10) * time.Minute
 	c.MaxReminders = 1 + int(arg)%5
 	c.SnoozeLimit = 1 + int(arg)%4
+	c.MaxHold = time.Duration(1+int(arg)%120) * time.Minute
+	c.Lull = time.Duration(1+int(arg)%10) * time.Second
+	c.LullWait = time.Duration(1+int(arg)%5) * time.Minute
+	c.StandingLimit = time.Duration(int(arg)%4*20) * time.Minute // 0: off
+	if arg%2 == 0 {
+		c.Meetings = DNDIgnore
+		c.PostureAfterBreak = AfterBreakKeep
+	}
 	if arg%3 == 0 {
 		c.DND = DNDIgnore
 		c.Schedule = weekdays("09:00-12:00", "22:00-02:00")
@@ -204,8 +234,11 @@ func runEngineOps(t *testing.T, ops []byte) {
 func (r *fuzzRun) check(what string, fx Effects) {
 	r.t.Helper()
 	st := r.e.Status(r.now)
-	if st.Sitting < 0 || r.e.sitting < 0 {
-		r.t.Fatalf("%s: negative sitting %v", what, st.Sitting)
+	if st.Sitting < 0 || r.e.sitting < 0 || st.StandingTime < 0 {
+		r.t.Fatalf("%s: negative sitting %v or standing %v", what, st.Sitting, st.StandingTime)
+	}
+	if st.Standing && st.Sitting != 0 {
+		r.t.Fatalf("%s: sitting %v while standing", what, st.Sitting)
 	}
 	if nw := r.e.NextWake(r.now); nw.Before(r.now.Wall) {
 		r.t.Fatalf("%s: NextWake %s before now %s", what, nw, r.now.Wall)
@@ -256,5 +289,23 @@ func (r *fuzzRun) checkRemind(what string, fx Effects) {
 	case fx.Remind.Count != r.count+1 || fx.Remind.Count > c.MaxReminders:
 		r.t.Fatalf("%s: reminder #%d after %d (max %d)", what, fx.Remind.Count, r.count, c.MaxReminders)
 	}
+	r.checkMoment(what, *fx.Remind)
 	r.count, r.lastRemind = fx.Remind.Count, r.now.Mono
+}
+
+// checkMoment: a reminder respects holds, lulls and the posture.
+func (r *fuzzRun) checkMoment(what string, rm Remind) {
+	r.t.Helper()
+	c := r.e.Config()
+	holds, _ := r.e.holding()
+	switch {
+	case rm.Posture != r.e.posture:
+		r.t.Fatalf("%s: reminder for posture %s while %s", what, rm.Posture, r.e.posture)
+	case len(holds) > 0 && (!rm.HoldCapped || len(rm.HeldBy) == 0):
+		r.t.Fatalf("%s: reminder during hold %v: %+v", what, holds, rm)
+	case r.e.presence.lullAware && r.e.presence.typing && rm.LateBy < c.LullWait:
+		r.t.Fatalf("%s: reminder while typing, only %v late", what, rm.LateBy)
+	case rm.LateBy < 0 || rm.HoldLasted < 0:
+		r.t.Fatalf("%s: negative lateness %+v", what, rm)
+	}
 }

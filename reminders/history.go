@@ -30,6 +30,14 @@ const (
 	// answer: working hours ended ("outside_hours") or a reloaded config
 	// raised the limit ("config").
 	EventCleared = "cleared"
+	// EventStood and EventSat record posture changes in standing-desk
+	// mode (Engine.Stand, Engine.Sit). Standing up closes a sitting
+	// stretch, whose sitting_s it carries; sitting down closes a standing
+	// stretch, whose standing_s it carries. A natural break that puts the
+	// user back to sitting (posture_after_break = "sitting") records "sat"
+	// with reason "break" right after the natural_break event.
+	EventStood = "stood"
+	EventSat   = "sat"
 )
 
 // Event is one line of the history file, e.g.
@@ -43,7 +51,13 @@ type Event struct {
 	Completed *bool      `json:"completed,omitempty"` // routine: played to the end
 	Seconds   int64      `json:"seconds,omitempty"`   // routine: time stretched; snoozed: snooze length
 	Until     *time.Time `json:"until,omitempty"`     // paused: end (9999-12-31T23:59:59Z = until resumed)
-	Reason    string     `json:"reason,omitempty"`    // natural_break: idle|away|suspend; resumed: resumed|expired; cleared
+	Reason    string     `json:"reason,omitempty"`    // natural_break: idle|away|suspend; resumed: resumed|expired; cleared; sat: break
+	// StandingS is the standing time at the event, seconds: the standing
+	// stretch so far (standing-desk mode), like sitting_s for sitting.
+	StandingS int64 `json:"standing_s,omitempty"`
+	// Posture is "standing" on a reminder to sit down (standing_limit);
+	// absent on a reminder to stand up.
+	Posture string `json:"posture,omitempty"`
 }
 
 // DayStats are the counters of one local calendar day.
@@ -57,6 +71,27 @@ type DayStats struct {
 	Snoozed           int
 	Reminders         int
 	LongestSitting    time.Duration
+	// Sitting and Standing sum the sitting and standing stretches that
+	// ended on the day, as recorded by the event that ended each (see
+	// endsStretch). A stretch counts on the day it ended; one still going
+	// is not in the history (Engine.Status adds it live), and one cut by
+	// the end of working hours with no break due, or by a daemon stop, is
+	// not recorded at all, so both are lower bounds.
+	Sitting, Standing time.Duration
+}
+
+// endsStretch reports whether the engine restarts sitting and standing
+// time right after recording ev, so that ev's sitting_s and standing_s are
+// the whole stretches: a natural break, a skip, a pause, a routine, the
+// end of working hours, and a posture change.
+func endsStretch(ev Event) bool {
+	switch ev.Event {
+	case EventNaturalBreak, EventSkipped, EventPaused, EventRoutine, EventStood, EventSat:
+		return true
+	case EventCleared:
+		return ev.Reason == "outside_hours"
+	}
+	return false
 }
 
 func (s *DayStats) apply(ev Event) {
@@ -78,6 +113,20 @@ func (s *DayStats) apply(ev Event) {
 		}
 	}
 	s.LongestSitting = max(s.LongestSitting, time.Duration(ev.SittingS)*time.Second)
+	if endsStretch(ev) {
+		s.Sitting += stretchOf(ev.SittingS)
+		s.Standing += stretchOf(ev.StandingS)
+	}
+}
+
+// maxStretch bounds one recorded stretch, so that a hostile or corrupt
+// history line cannot overflow a day's sum.
+const maxStretch = 7 * 24 * time.Hour
+
+// stretchOf is a recorded number of seconds as a stretch, within
+// [0, maxStretch].
+func stretchOf(secs int64) time.Duration {
+	return time.Duration(min(max(secs, 0), int64(maxStretch/time.Second))) * time.Second
 }
 
 // Summarize groups events by local calendar day in loc, oldest first.

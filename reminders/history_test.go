@@ -26,6 +26,9 @@ func TestHistoryAppendAndRead(t *testing.T) {
 		{T: at(25, 12, 0), Event: EventNaturalBreak, SittingS: 3000, Reason: "idle"},
 		{T: at(26, 9, 50), Event: EventSkipped, SittingS: 2800},
 		{T: at(26, 9, 55), Event: EventSnoozed, SittingS: 2800, Seconds: 600},
+		{T: at(26, 10, 30), Event: EventStood, SittingS: 600},
+		{T: at(26, 11, 0), Event: EventReminded, StandingS: 1800, Count: 1, Posture: "standing"},
+		{T: at(26, 11, 5), Event: EventSat, StandingS: 2100},
 	}
 	if err := h.Append(evs[:2]...); err != nil {
 		t.Fatal(err)
@@ -46,8 +49,14 @@ func TestHistoryAppendAndRead(t *testing.T) {
 	}
 	days := Summarize(got, loc)
 	want := []DayStats{
-		{Date: "2026-11-25", Breaks: 2, NaturalBreaks: 1, Routines: 1, RoutinesCompleted: 1, Reminders: 1, LongestSitting: 50 * time.Minute},
-		{Date: "2026-11-26", Skipped: 1, Snoozed: 1, LongestSitting: 2800 * time.Second},
+		// Sitting sums the stretches ended by the routine (2760 s) and the
+		// natural break (3000 s); the reminder ends none.
+		{Date: "2026-11-25", Breaks: 2, NaturalBreaks: 1, Routines: 1, RoutinesCompleted: 1, Reminders: 1, LongestSitting: 50 * time.Minute,
+			Sitting: 5760 * time.Second},
+		// The skip (2800 s) and standing up (600 s) end sitting stretches;
+		// sitting down ends a standing one (2100 s).
+		{Date: "2026-11-26", Skipped: 1, Snoozed: 1, Reminders: 1, LongestSitting: 2800 * time.Second,
+			Sitting: 3400 * time.Second, Standing: 2100 * time.Second},
 	}
 	if len(days) != 2 || days[0] != want[0] || days[1] != want[1] {
 		t.Errorf("Summarize = %+v\nwant        %+v", days, want)

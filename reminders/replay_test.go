@@ -20,7 +20,11 @@ func TestReplayWorkDay(t *testing.T) {
 		t.Errorf("PausedUntil = %s, want %s", st.PausedUntil, want)
 	}
 	want := DayStats{Date: "2026-11-25", Breaks: 3, NaturalBreaks: 2, Routines: 1, RoutinesCompleted: 1,
-		Skipped: 1, Snoozed: 3, Reminders: 10, LongestSitting: 80 * time.Minute}
+		Skipped: 1, Snoozed: 3, Reminders: 10, LongestSitting: 80 * time.Minute,
+		// 62 + 80 + 50 + 20 + 56 + 4 + 50 minutes, the stretches ended by the
+		// break at 10:07, the skip, the end of the morning hours, the
+		// routine, the pause, the suspend and the evening pause.
+		Sitting: 322 * time.Minute}
 	if st.Today != want {
 		t.Errorf("today = %+v\nwant    %+v", st.Today, want)
 	}

@@ -28,6 +28,10 @@ type sim struct {
 	// return pushes Active.
 	pushed  bool
 	watched bool // the idle watch is armed for the current absence
+	// lullWatched: the idle watch at lull is armed for the current pause
+	// in input (pushed events with Engine.SetTypingAware).
+	lullWatched bool
+	reminds     []Remind // every Remind effect, in order
 }
 
 // berlin is the zone of the replayed days. The tests embed the time zone
@@ -58,6 +62,9 @@ func (s *sim) idle() time.Duration {
 func (s *sim) take(fx Effects) {
 	s.t.Helper()
 	s.lastFx = fx
+	if fx.Remind != nil {
+		s.reminds = append(s.reminds, *fx.Remind)
+	}
 	for _, ev := range fx.History {
 		s.log = append(s.log, fmtEvent(ev))
 		s.all = append(s.all, ev)
@@ -87,6 +94,9 @@ func fmtEvent(ev Event) string {
 	if ev.Reason != "" {
 		s += "/" + ev.Reason
 	}
+	if ev.Posture != "" {
+		s += "@" + ev.Posture
+	}
 	return s
 }
 
@@ -105,9 +115,13 @@ func (s *sim) runTo(wall time.Time) {
 	s.t.Helper()
 	for !s.frozen {
 		nw := s.e.NextWake(s.now)
-		if fire, ok := s.watchFires(); ok && fire.Before(wall) && !fire.After(nw) {
+		if fire, lull, ok := s.watchFires(); ok && fire.Before(wall) && !fire.After(nw) {
 			s.now = s.now.Add(max(fire.Sub(s.now.Wall), 0))
-			s.watched = false
+			if lull {
+				s.lullWatched = false
+			} else {
+				s.watched = false
+			}
 			s.take(s.e.Idle(s.now, s.idle()))
 			continue
 		}
@@ -125,14 +139,23 @@ func (s *sim) runTo(wall time.Time) {
 	s.now = s.now.Add(wall.Sub(s.now.Wall))
 }
 
-// watchFires is the wall time at which the armed idle watch fires:
-// natural_break after the user's last input.
-func (s *sim) watchFires() (time.Time, bool) {
-	if !s.pushed || !s.watched || s.awayAt == nil {
-		return time.Time{}, false
+// watchFires is the wall time at which the next armed idle watch fires:
+// lull (if armed) or natural_break after the user's last input. lull
+// tells which.
+func (s *sim) watchFires() (fire time.Time, lull, ok bool) {
+	if !s.pushed || s.awayAt == nil {
+		return time.Time{}, false, false
 	}
-	at := *s.awayAt + s.e.Config().NaturalBreak
-	return s.now.Wall.Add(at - s.now.Mono), true
+	var at time.Duration
+	switch {
+	case s.lullWatched:
+		at, lull = *s.awayAt+s.e.Config().Lull, true
+	case s.watched:
+		at = *s.awayAt + s.e.Config().NaturalBreak
+	default:
+		return time.Time{}, false, false
+	}
+	return s.now.Wall.Add(at - s.now.Mono), lull, true
 }
 
 // do performs one scripted action at the current time.
@@ -164,6 +187,7 @@ var simActions = map[string]simAction{
 		at := s.now.Mono
 		s.awayAt = &at
 		s.watched = arg != "unwatched" // "unwatched": the idle watch never fires
+		s.lullWatched = s.e.presence.lullAware
 		return Effects{}, false, nil
 	},
 	"return":  (*sim).returnAction,
@@ -206,6 +230,13 @@ var simActions = map[string]simAction{
 		return s.observeAction(arg)
 	},
 	"dnd": func(s *sim, arg string) (Effects, bool, error) { return s.e.SetDND(s.now, arg == "on"), true, nil },
+	// "hold meeting on", "hold fullscreen off"
+	"hold": func(s *sim, arg string) (Effects, bool, error) {
+		reason, on, _ := strings.Cut(arg, " ")
+		return s.e.SetHold(s.now, HoldReason(reason), on == "on"), true, nil
+	},
+	"stand": func(s *sim, _ string) (Effects, bool, error) { return s.e.Stand(s.now), true, nil },
+	"sit":   func(s *sim, _ string) (Effects, bool, error) { return s.e.Sit(s.now), true, nil },
 	"routine": func(s *sim, arg string) (Effects, bool, error) {
 		if arg == "start" {
 			return s.e.RoutineStarted(s.now, "mid-back"), true, nil
@@ -235,7 +266,7 @@ func (s *sim) observeAction(string) (Effects, bool, error) {
 // source pushes Active; "return late 3m" means the user came back 3
 // minutes ago and the event is only handled now.
 func (s *sim) returnAction(arg string) (Effects, bool, error) {
-	s.awayAt, s.watched = nil, false
+	s.awayAt, s.watched, s.lullWatched = nil, false, false
 	if !s.pushed {
 		return s.e.Observe(s.now, 0), true, nil
 	}
@@ -282,7 +313,7 @@ func (s *sim) duration(arg string) time.Duration {
 
 // step is one row of a replay script.
 type step struct {
-	at     string   // wall clock "15:04" (or "2006-01-02 15:04")
+	at     string   // wall clock "15:04" or "15:04:05" (or "2006-01-02 15:04")
 	do     string   // action, see sim.do
 	want   State    // state after the action
 	events []string // history events since the previous row, "15:04 name#count/reason"
@@ -292,6 +323,9 @@ type step struct {
 func (s *sim) parseAt(day time.Time, at string) time.Time {
 	s.t.Helper()
 	layout := "15:04"
+	if strings.Count(at, ":") == 2 {
+		layout = "15:04:05"
+	}
 	if strings.Contains(at, "-") {
 		t, err := time.ParseInLocation("2006-01-02 15:04", at, day.Location())
 		if err != nil {
@@ -304,7 +338,7 @@ func (s *sim) parseAt(day time.Time, at string) time.Time {
 		s.t.Fatalf("bad time %q", at)
 	}
 	y, m, d := day.Date()
-	return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, day.Location())
+	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, day.Location())
 }
 
 // replay runs a script, asserting state, history and errors at each row.

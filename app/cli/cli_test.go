@@ -160,6 +160,8 @@ func TestStatsJSON(t *testing.T) {
 		reminders.Event{T: now, Event: reminders.EventReminded, SittingS: 2700, Count: 1},
 		reminders.Event{T: now, Event: reminders.EventRoutine, Routine: "desk-break", Completed: &yes, Seconds: 180},
 		reminders.Event{T: now, Event: reminders.EventRoutine, Routine: "desk-break", Completed: &no, Seconds: 20},
+		reminders.Event{T: now, Event: reminders.EventStood, SittingS: 1500},
+		reminders.Event{T: now, Event: reminders.EventSat, StandingS: 900},
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -170,6 +172,8 @@ func TestStatsJSON(t *testing.T) {
 	var got struct {
 		Today struct {
 			Breaks, Reminders, Routines int
+			Sitting                     int64 `json:"sitting_seconds"`
+			Standing                    int64 `json:"standing_seconds"`
 		}
 		Routines []struct {
 			ID                 string
@@ -179,7 +183,8 @@ func TestStatsJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if got.Today.Breaks != 1 || got.Today.Reminders != 1 || got.Today.Routines != 2 {
+	if got.Today.Breaks != 1 || got.Today.Reminders != 1 || got.Today.Routines != 2 ||
+		got.Today.Sitting != 1500 || got.Today.Standing != 900 {
 		t.Errorf("today = %+v", got.Today)
 	}
 	if len(got.Routines) != 1 || got.Routines[0].Completed != 1 || got.Routines[0].Stopped != 1 {

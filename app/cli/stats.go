@@ -22,6 +22,10 @@ type dayJSON struct {
 	Snoozed           int    `json:"snoozed"`
 	Skipped           int    `json:"skipped"`
 	LongestSittingS   int64  `json:"longest_sitting_seconds"`
+	// SittingS and StandingS are the day's sitting and standing time from
+	// the stretches that ended on it (reminders.DayStats).
+	SittingS  int64 `json:"sitting_seconds"`
+	StandingS int64 `json:"standing_seconds"`
 }
 
 type routineCount struct {
@@ -59,7 +63,8 @@ func stats(env Env, args []string) int {
 	for _, d := range reminders.Summarize(events, time.Local) {
 		j := dayJSON{Date: d.Date, Breaks: d.Breaks, NaturalBreaks: d.NaturalBreaks, Routines: d.Routines,
 			RoutinesCompleted: d.RoutinesCompleted, Reminders: d.Reminders, Snoozed: d.Snoozed,
-			Skipped: d.Skipped, LongestSittingS: int64(d.LongestSitting / time.Second)}
+			Skipped: d.Skipped, LongestSittingS: int64(d.LongestSitting / time.Second),
+			SittingS: int64(d.Sitting / time.Second), StandingS: int64(d.Standing / time.Second)}
 		out.Days = append(out.Days, j)
 		if d.Date == today {
 			out.Today = j

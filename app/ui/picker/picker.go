@@ -339,8 +339,8 @@ func stepRow(i int, s routines.Step, pal art.Palette) fyne.CanvasObject {
 	// A raster keeps the picture's proportions in the row's tall, narrow
 	// slot, where Fyne would stretch an SVG to the slot's shape.
 	var img *canvas.Image
-	if frames := art.StepImages(s, pal, thumbPixels); len(frames) > 0 {
-		img = canvas.NewImageFromImage(frames[0])
+	if thumb := art.StepThumbnail(s, pal, thumbWidth, thumbPixels); thumb != nil {
+		img = canvas.NewImageFromImage(thumb)
 	} else {
 		img = canvas.NewImageFromImage(nil)
 	}

@@ -172,8 +172,8 @@ func (v *View) renderNext(st routines.State, phase routines.Phase) {
 	case st.HasNext:
 		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
 		// The thumbnail appears once the prefetch has drawn it.
-		if f, ok := v.frames[st.Next.Index]; ok {
-			v.nextImg.Image = f[0]
+		if p, ok := v.cached(st.Next.Index); ok && p.thumb != nil {
+			v.nextImg.Image = p.thumb
 			v.nextImg.Show()
 		} else {
 			v.nextImg.Hide()
@@ -183,6 +183,7 @@ func (v *View) renderNext(st routines.State, phase routines.Phase) {
 		v.nextImg.Hide()
 	}
 	v.nextImg.Refresh()
+	v.upNext.Refresh() // lays out a thumbnail that was hidden until now
 }
 
 // renderFinish shows what was done: how many stretches in how long, today's

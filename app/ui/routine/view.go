@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,8 +56,12 @@ type View struct {
 	o       Options
 	player  *routines.Player
 	palette art.Palette
-	frames  map[int][]image.Image // pictures per segment index, drawn once
-	pending map[int]bool          // segments being drawn in the background
+	// picMu guards frames and pending, which the background drawing of
+	// coming pictures (prefetch) fills while the Fyne goroutine reads.
+	picMu   sync.Mutex
+	frames  map[int]pictures // pictures per segment index, drawn once
+	picGen  int              // counts theme changes, which empty frames
+	pending map[int]bool     // segments being drawn in the background
 	done    bool
 	cues    cuer
 	muted   bool
@@ -100,7 +105,7 @@ func New(o Options) *View {
 		opts = append(opts, routines.WithGetReady(o.GetReady))
 	}
 	v := &View{o: o, player: routines.NewPlayer(o.Routine, opts...), shown: -1,
-		frames: map[int][]image.Image{}, pending: map[int]bool{}, muted: o.Muted}
+		frames: map[int]pictures{}, pending: map[int]bool{}, muted: o.Muted}
 	v.palette = art.CurrentPalette()
 	v.build()
 	v.handle(v.player.Start(o.Clock()))
@@ -156,13 +161,13 @@ func (v *View) build() {
 
 	v.nextImg = canvas.NewImageFromImage(nil)
 	v.nextImg.FillMode = canvas.ImageFillContain
-	v.nextImg.SetMinSize(fyne.NewSize(56, 56))
+	v.nextImg.SetMinSize(fyne.NewSize(nextThumbSize, nextThumbSize))
 	v.nextText = widget.NewLabel("")
 	v.nextText.Truncation = fyne.TextTruncateEllipsis
 
 	text := container.NewVBox(v.phase, v.name, v.cueText, v.caution, layout.NewSpacer(), countRow)
 	body := container.NewBorder(nil, nil, container.NewPadded(v.image), nil, container.NewPadded(text))
-	v.upNext = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(56, 56), v.nextImg), nil, v.nextText)
+	v.upNext = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(nextThumbSize, nextThumbSize), v.nextImg), nil, v.nextText)
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, v.stepNo, v.title), v.progress.box)
 	v.playing = container.NewBorder(header, container.NewVBox(widget.NewSeparator(), v.upNext, v.controls()), nil, nil, body)
 
@@ -369,42 +374,72 @@ func (v *View) renderMute() {
 // window's size on a HiDPI screen, scaled down for the Up next thumbnail.
 const pictureSize = 400
 
+// pictures are a segment's frames at window size and its thumbnail for
+// "Up next".
+type pictures struct {
+	frames []image.Image
+	thumb  image.Image
+}
+
 // framesFor returns a segment's pictures, drawing them now if the
 // background prefetch has not.
 func (v *View) framesFor(seg routines.SegmentView) []image.Image {
-	if f, ok := v.frames[seg.Index]; ok {
-		return f
+	if p, ok := v.cached(seg.Index); ok {
+		return p.frames
 	}
-	f := sidePictures(seg, v.palette)
-	v.frames[seg.Index] = f
-	return f
+	p := sidePictures(seg, v.palette)
+	v.picMu.Lock()
+	v.frames[seg.Index] = p
+	v.picMu.Unlock()
+	return p.frames
 }
+
+// cached returns a segment's pictures if they are drawn.
+func (v *View) cached(index int) (pictures, bool) {
+	v.picMu.Lock()
+	defer v.picMu.Unlock()
+	p, ok := v.frames[index]
+	return p, ok
+}
+
+// nextThumbSize is the "Up next" thumbnail's size on screen.
+const nextThumbSize = 56
 
 // sidePictures draws a segment's pictures. It is the one place that knows
 // which side a picture shows: app/ui/art draws every stretch for the first
-// side, and when it offers a mirrored picture for the second side, this is
-// where to ask for it (with seg.Side and seg.SecondSide).
-func sidePictures(seg routines.SegmentView, p art.Palette) []image.Image {
-	return art.StepImages(seg.Step, p, pictureSize)
+// side and mirrors it (figure and arrows) for the right side, so a person
+// copying the picture moves the side the cue names.
+func sidePictures(seg routines.SegmentView, p art.Palette) pictures {
+	return pictures{
+		frames: art.StepSideImages(seg.Step, seg.Side, p, pictureSize),
+		thumb:  art.StepThumbnail(seg.Step, p, nextThumbSize, 2*nextThumbSize),
+	}
 }
 
 // prefetch draws a coming segment's pictures off the Fyne goroutine, so a
-// step change does not stall the countdown.
+// step change does not stall the countdown. The drawing only fills the
+// cache; the window's next tick (every 200 ms) shows what it drew, so no
+// widget is touched off the Fyne goroutine.
 func (v *View) prefetch(seg routines.SegmentView) {
+	v.picMu.Lock()
+	defer v.picMu.Unlock()
 	if _, ok := v.frames[seg.Index]; ok || v.pending[seg.Index] {
 		return
 	}
 	v.pending[seg.Index] = true
-	palette := v.palette
+	palette, gen := v.palette, v.picGen
 	go func() {
-		f := sidePictures(seg, palette)
-		fyne.Do(func() {
-			delete(v.pending, seg.Index)
-			if _, ok := v.frames[seg.Index]; !ok && palette == v.palette {
-				v.frames[seg.Index] = f
-				v.render()
-			}
-		})
+		p := sidePictures(seg, palette)
+		v.picMu.Lock()
+		defer v.picMu.Unlock()
+		// A theme change meanwhile emptied the cache: drop the old colours.
+		if gen != v.picGen {
+			return
+		}
+		delete(v.pending, seg.Index)
+		if _, ok := v.frames[seg.Index]; !ok {
+			v.frames[seg.Index] = p
+		}
 	}()
 }
 
@@ -412,7 +447,10 @@ func (v *View) prefetch(seg routines.SegmentView) {
 // theme change.
 func (v *View) Retheme() {
 	v.palette = art.CurrentPalette()
-	v.frames = map[int][]image.Image{}
+	v.picMu.Lock()
+	v.frames, v.pending = map[int]pictures{}, map[int]bool{}
+	v.picGen++
+	v.picMu.Unlock()
 	v.shown = -1
 	v.progress.recolour()
 	v.recolourCaution()

@@ -12,8 +12,9 @@ import (
 
 // barChart is a small vertical bar chart drawn with canvas objects: a
 // title, a y axis with three gridlines labelled 0, half and max, one bar a
-// value and x labels under some bars. Colours come from the theme on every
-// Refresh, so it reads on light and dark themes.
+// value and x labels under some bars. A second series (stack) may be
+// stacked on the bars in its own colour. Colours come from the theme on
+// every Refresh, so it reads on light and dark themes.
 type barChart struct {
 	widget.BaseWidget
 	title    string
@@ -23,6 +24,9 @@ type barChart struct {
 	top      func(max float64) float64 // the axis top for the largest value
 	barColor fyne.ThemeColorName
 	showVals bool // print each value above its bar
+	// stack, when set, is stacked on values (one per value) in stackColor.
+	stack      []float64
+	stackColor fyne.ThemeColorName
 }
 
 func newBarChart(title string, barColor fyne.ThemeColorName, yLabel func(float64) string, top func(float64) float64) *barChart {
@@ -37,6 +41,21 @@ func (c *barChart) set(values []float64, xLabels []string, showVals bool) {
 	c.Refresh()
 }
 
+// setStacked replaces the data of a chart with two series, stack drawn on
+// top of values; call on the Fyne goroutine.
+func (c *barChart) setStacked(values, stack []float64, xLabels []string, showVals bool) {
+	c.stack = stack
+	c.set(values, xLabels, showVals)
+}
+
+// total is the height of bar i: its value plus its stacked value.
+func (c *barChart) total(i int) float64 {
+	if i < len(c.stack) {
+		return c.values[i] + c.stack[i]
+	}
+	return c.values[i]
+}
+
 func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{c: c}
 	r.Refresh()
@@ -49,6 +68,7 @@ type chartRenderer struct {
 	grid    []*canvas.Line
 	yTexts  []*canvas.Text
 	bars    []*canvas.Rectangle
+	stacks  []*canvas.Rectangle // nil where the chart has no stack
 	vals    []*canvas.Text
 	xTexts  []*canvas.Text
 	objects []fyne.CanvasObject
@@ -102,8 +122,8 @@ func (r *chartRenderer) Refresh() {
 	small := th.Size(theme.SizeNameCaptionText)
 
 	maxV := 0.0
-	for _, x := range c.values {
-		maxV = math.Max(maxV, x)
+	for i := range c.values {
+		maxV = math.Max(maxV, c.total(i))
 	}
 	r.top = c.top(maxV)
 
@@ -120,12 +140,20 @@ func (r *chartRenderer) Refresh() {
 		r.grid, r.yTexts = append(r.grid, l), append(r.yTexts, t)
 		r.objects = append(r.objects, l, t)
 	}
-	r.bars, r.vals, r.xTexts = nil, nil, nil
-	for i, x := range c.values {
+	r.bars, r.stacks, r.vals, r.xTexts = nil, nil, nil, nil
+	for i := range c.values {
+		x := c.total(i)
 		b := canvas.NewRectangle(th.Color(c.barColor, v))
 		b.CornerRadius = 2
 		r.bars = append(r.bars, b)
 		r.objects = append(r.objects, b)
+		var s *canvas.Rectangle
+		if i < len(c.stack) {
+			s = canvas.NewRectangle(th.Color(c.stackColor, v))
+			s.CornerRadius = 2
+			r.objects = append(r.objects, s)
+		}
+		r.stacks = append(r.stacks, s)
 		if c.showVals && x > 0 {
 			t := canvas.NewText(c.yLabel(x), fg)
 			t.TextSize = small
@@ -190,6 +218,12 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		bx := left + slot*float32(i) + gap/2
 		r.bars[i].Move(fyne.NewPos(bx, plotBottom-h))
 		r.bars[i].Resize(fyne.NewSize(slot-gap, h))
+		if s := r.stacks[i]; s != nil {
+			sh := float32(c.stack[i]/r.top) * plotH
+			s.Move(fyne.NewPos(bx, plotBottom-h-sh))
+			s.Resize(fyne.NewSize(slot-gap, sh))
+			h += sh
+		}
 		center := left + slot*(float32(i)+0.5)
 		if t := r.vals[i]; t != nil {
 			ts := t.MinSize()

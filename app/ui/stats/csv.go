@@ -15,8 +15,11 @@ import (
 // stand for absent fields.
 func WriteCSV(w io.Writer, events []reminders.Event) error {
 	cw := csv.NewWriter(w)
-	// The columns follow the history's JSON fields.
-	header := []string{"time", "event", "sitting_seconds", "count", "routine", "completed", "seconds", "until", "reason"}
+	// The columns follow the history's JSON fields; those added later
+	// (standing-desk mode) come last, so a sheet built on the first nine
+	// columns keeps working.
+	header := []string{"time", "event", "sitting_seconds", "count", "routine", "completed", "seconds", "until", "reason",
+		"standing_seconds", "posture"}
 	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
@@ -35,7 +38,7 @@ func WriteCSV(w io.Writer, events []reminders.Event) error {
 			until = ev.Until.Format(time.RFC3339)
 		}
 		row := []string{ev.T.Format(time.RFC3339), ev.Event, num(ev.SittingS), num(int64(ev.Count)),
-			ev.Routine, completed, num(ev.Seconds), until, ev.Reason}
+			ev.Routine, completed, num(ev.Seconds), until, ev.Reason, num(ev.StandingS), ev.Posture}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}

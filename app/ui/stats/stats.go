@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -50,8 +51,10 @@ type View struct {
 	span    *widget.RadioGroup
 	breaks  *barChart
 	longest *barChart
-	export  *widget.Button
-	content fyne.CanvasObject
+	// sitStand stacks standing time on sitting time per day.
+	sitStand *barChart
+	export   *widget.Button
+	content  fyne.CanvasObject
 }
 
 // New builds the view from o.
@@ -75,12 +78,14 @@ func New(o Options) *View {
 	v.breaks = newBarChart(i18n.T("stats.breaks-per-day"), theme.ColorNamePrimary, countLabel, niceCount)
 	v.longest = newBarChart(i18n.T("stats.longest"), theme.ColorNameWarning,
 		minutesLabel, niceMinutes)
+	v.sitStand = newBarChart(i18n.T("stats.sit-stand"), sittingColor, minutesLabel, niceMinutes)
+	v.sitStand.stackColor = standingColor
 	v.span = widget.NewRadioGroup([]string{range7(), range30()}, func(string) { v.showSpan() })
 	v.span.Horizontal = true
 	v.span.Required = true
 	v.span.SetSelected(range7())
 
-	history := container.NewVBox(container.NewHBox(v.span), v.breaks, v.longest)
+	history := container.NewVBox(container.NewHBox(v.span), v.breaks, v.longest, v.sitStand, sitStandLegend())
 	body := container.NewVBox(
 		widget.NewCard(i18n.T("stats.today"), i18n.LongDate(v.o.Now), todayPanel(summarizeToday(o.Events, o.Now))),
 		widget.NewCard(i18n.T("stats.history"), "", history),
@@ -122,14 +127,18 @@ func todayPanel(t today) fyne.CanvasObject {
 	if !t.Any {
 		return widget.NewLabel(i18n.T("stats.nothing-today"))
 	}
-	grid := container.NewGridWithColumns(3,
-		tile(formatSpan(t.Sat), i18n.T("stats.tile.sat")),
+	tiles := []fyne.CanvasObject{tile(formatSpan(t.Sat), i18n.T("stats.tile.sat"))}
+	if t.Posture { // a standing desk: today's split between sitting and standing
+		tiles = append(tiles, tile(formatSpan(t.Stood), i18n.T("stats.tile.stood")))
+	}
+	tiles = append(tiles,
 		tile(formatSpan(t.LongestSitting), i18n.T("stats.tile.longest")),
 		tile(fmt.Sprint(t.Breaks), breaksLine(t.NaturalBreaks, t.RoutinesCompleted)),
 		tile(fmt.Sprint(t.Reminders), i18n.T("stats.tile.reminders")),
 		tile(fmt.Sprint(t.Snoozed), i18n.T("stats.tile.snoozed")),
 		tile(fmt.Sprint(t.Skipped), i18n.T("stats.tile.skipped")),
 	)
+	grid := container.NewGridWithColumns(3, tiles...)
 	note := caption(i18n.T("stats.tile.note"))
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(grid, note)
@@ -143,10 +152,12 @@ func (v *View) showSpan() {
 	days := lastDays(v.o.Events, v.o.Now, n)
 	breaks := make([]float64, n)
 	longest := make([]float64, n)
+	sat, stood := make([]float64, n), make([]float64, n)
 	labels := make([]string, n)
 	for i, d := range days {
 		breaks[i] = float64(d.Breaks)
 		longest[i] = d.Longest.Minutes()
+		sat[i], stood[i] = d.Sat.Minutes(), d.Stood.Minutes()
 		switch {
 		case i == n-1:
 			labels[i] = i18n.T("stats.today")
@@ -158,6 +169,24 @@ func (v *View) showSpan() {
 	}
 	v.breaks.set(breaks, labels, n <= 7)
 	v.longest.set(longest, labels, n <= 7)
+	v.sitStand.setStacked(sat, stood, labels, n <= 7)
+}
+
+// The colours of sitting and standing time in the charts.
+const (
+	sittingColor  = theme.ColorNamePlaceHolder
+	standingColor = theme.ColorNameSuccess
+)
+
+// sitStandLegend names the two colours of the sitting and standing chart.
+func sitStandLegend() fyne.CanvasObject {
+	key := func(color fyne.ThemeColorName, label string) fyne.CanvasObject {
+		swatch := canvas.NewRectangle(theme.Color(color))
+		swatch.CornerRadius = 2
+		swatch.SetMinSize(fyne.NewSize(12, 12))
+		return container.NewHBox(container.NewCenter(swatch), caption(label))
+	}
+	return container.NewHBox(key(sittingColor, i18n.T("stats.legend.sitting")), key(standingColor, i18n.T("stats.legend.standing")))
 }
 
 func (v *View) routinesPanel() fyne.CanvasObject {

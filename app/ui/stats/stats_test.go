@@ -40,6 +40,9 @@ func TestSummarizeToday(t *testing.T) {
 	want := today{Any: true, Sat: 19020 * time.Second, DayStats: reminders.DayStats{
 		Date: "2026-11-25", Breaks: 4, NaturalBreaks: 2, Routines: 3, RoutinesCompleted: 2,
 		Skipped: 1, Snoozed: 1, Reminders: 5, LongestSitting: 6300 * time.Second,
+		// The stretches ended by the routines, breaks and the skip; the
+		// estimate above also counts the open one and not the skip.
+		Sitting: 19980 * time.Second,
 	}}
 	if got != want {
 		t.Errorf("today =\n%+v\nwant\n%+v", got, want)
@@ -147,10 +150,10 @@ func TestWriteCSV(t *testing.T) {
 	if err := WriteCSV(&b, events); err != nil {
 		t.Fatal(err)
 	}
-	want := "time,event,sitting_seconds,count,routine,completed,seconds,until,reason\n" +
-		"2026-11-25T09:52:00+01:00,routine,2820,,neck-reset,true,120,,\n" +
-		"2026-11-25T10:00:00+01:00,paused,60,,,,,2026-11-25T12:00:00+01:00,\n" +
-		"2026-11-25T10:40:00Z,natural_break,2400,,,,,,\"idle, \"\"away\"\"\"\n"
+	want := "time,event,sitting_seconds,count,routine,completed,seconds,until,reason,standing_seconds,posture\n" +
+		"2026-11-25T09:52:00+01:00,routine,2820,,neck-reset,true,120,,,,\n" +
+		"2026-11-25T10:00:00+01:00,paused,60,,,,,2026-11-25T12:00:00+01:00,,,\n" +
+		"2026-11-25T10:40:00Z,natural_break,2400,,,,,,\"idle, \"\"away\"\"\",,\n"
 	if b.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
 	}
@@ -346,6 +349,73 @@ func TestBreaksLine(t *testing.T) {
 	} {
 		if got := breaksLine(tt.natural, tt.routines); got != tt.want {
 			t.Errorf("breaksLine(%d, %d) = %q, want %q", tt.natural, tt.routines, got, tt.want)
+		}
+	}
+}
+
+// postureFixture is two days at a standing desk.
+func postureFixture(t *testing.T) []reminders.Event {
+	t.Helper()
+	events, err := reminders.ReadHistory(filepath.Join("testdata", "posture.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 12 {
+		t.Fatalf("posture fixture has %d events, want 12", len(events))
+	}
+	return events
+}
+
+// TestPostureStatistics: sitting and standing time per day, today's split,
+// the stacked chart and the CSV columns over a history with postures.
+func TestPostureStatistics(t *testing.T) {
+	events := postureFixture(t)
+	got := summarizeToday(events, fixtureNow)
+	// Sitting: 30m + 35m, ended by standing up. Standing: 40m ended by the
+	// break, 45m by the pause, 15m by sitting down.
+	if got.Sat != 65*time.Minute || got.Stood != 100*time.Minute || !got.Posture {
+		t.Errorf("today sat %v stood %v posture %v; want 1h05m, 1h40m, true", got.Sat, got.Stood, got.Posture)
+	}
+	if got.Sitting != 65*time.Minute || got.Standing != 100*time.Minute {
+		t.Errorf("today's DayStats sitting %v standing %v", got.Sitting, got.Standing)
+	}
+	if summarizeToday(fixture(t), fixtureNow).Posture {
+		t.Error("a history without posture changes shows the standing split")
+	}
+	days := lastDays(events, fixtureNow, 7)
+	if d := days[5]; d.Sat != 90*time.Minute || d.Stood != 40*time.Minute {
+		t.Errorf("yesterday sat %v stood %v; want 1h30m (40m + 50m), 40m", d.Sat, d.Stood)
+	}
+
+	test.NewTempApp(t)
+	v := New(Options{Events: events, Now: fixtureNow})
+	w := test.NewWindow(v.Content())
+	defer w.Close()
+	text := labels(v.Content())
+	for _, s := range []string{"1h 05m", "1h 40m", "time stood (estimate)", "sitting", "standing"} {
+		if !has(text, s) {
+			t.Errorf("missing %q in %q", s, text)
+		}
+	}
+	if c := v.sitStand; len(c.values) != 7 || c.values[6] != 65 || c.stack[6] != 100 || c.values[5] != 90 || c.stack[5] != 40 {
+		t.Errorf("sit/stand chart: %v stacked %v", c.values, c.stack)
+	}
+	v.span.SetSelected(range30())
+	if c := v.sitStand; len(c.values) != 30 || len(c.stack) != 30 || c.stack[29] != 100 {
+		t.Errorf("30-day sit/stand chart: %v stacked %v", c.values, c.stack)
+	}
+
+	var b bytes.Buffer
+	if err := WriteCSV(&b, events); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"2026-11-25T10:00:00+01:00,reminded,,1,,,,,,1800,standing\n",
+		"2026-11-25T13:00:00+01:00,sat,,,,,,,,900,\n",
+		"2026-11-25T09:30:00+01:00,stood,1800,,,,,,,,\n",
+	} {
+		if !strings.Contains(b.String(), line) {
+			t.Errorf("csv lacks %q:\n%s", line, b.String())
 		}
 	}
 }
