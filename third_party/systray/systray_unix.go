@@ -181,7 +181,11 @@ func nativeLoop() int {
 
 func nativeEnd() {
 	runSystrayExit()
-	instance.conn.Close()
+	// Limber patch: with no session bus, nativeStart never set conn, and
+	// closing a nil connection panicked on Quit.
+	if instance.conn != nil {
+		instance.conn.Close()
+	}
 }
 
 func quit() {
