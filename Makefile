@@ -88,11 +88,17 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzEngine -fuzztime $(FUZZTIME) ./reminders/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./reminders/
 
-# The Linux package, made with the Fyne CLI from FyneApp.toml plus hicolor
-# icons, AppStream metainfo and an installer: dist/limber-VERSION-linux-ARCH.tar.xz
-# (and the unpacked tree dist/limber, whose Makefile installs it too).
+# The Linux packages. The tarball, made with the Fyne CLI from FyneApp.toml
+# plus hicolor icons, AppStream metainfo, the man page and an installer:
+# dist/limber-VERSION-linux-ARCH.tar.xz (and the unpacked tree dist/limber,
+# whose Makefile installs it too). From that tree, the .deb and .rpm
+# (packaging/nfpm, a Go program of its own module using nFPM as a library),
+# versioned from `git describe` and dated by the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+NFPM := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(GO) -C packaging/nfpm run . -tree $(CURDIR)/dist/limber -version $(VERSION)
 package: deps-dist build
 	packaging/package.sh $(BIN) dist
+	$(NFPM) -out $(CURDIR)/dist
 
 # make install PREFIX=~/.local (no root), or system-wide without building as
 # root: make package && sudo make -C dist/limber install
