@@ -111,12 +111,21 @@ install: deps-dist build
 uninstall:
 	packaging/install.sh --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
 
-# The package's contents, install and uninstall into a temporary prefix,
+# The tarball's contents, install and uninstall into a temporary prefix,
 # desktop-file-validate, appstreamcli validate, `limber version` and
-# `limber autostart` of the installed binary.
+# `limber autostart` of the installed binary (packaging/dist-check.sh); the
+# tests of the man page, .deb/.rpm and Flatpak manifest code; then the .deb
+# installed with dpkg -i, used, checked by lintian and removed again, and
+# the .rpm queried (packaging/native-check.sh).
 dist-check: deps-dist build
 	mkdir -p dist && packaging/package.sh $(BIN) dist >dist/package.out
 	EXPECT_VERSION=$(VERSION) EXPECT_COMMIT=$(COMMIT) packaging/dist-check.sh "$$(tail -n1 dist/package.out)"
+	$(GO) test ./packaging/...
+	$(GO) -C packaging/nfpm vet ./...
+	$(GO) -C packaging/nfpm test ./...
+	$(NFPM) -out $(CURDIR)/dist >dist/nfpm.out
+	EXPECT_VERSION=$(VERSION) EXPECT_PKG_VERSION=$$($(NFPM) -print-version) \
+		packaging/native-check.sh $$(grep '\.deb$$' dist/nfpm.out) $$(grep '\.rpm$$' dist/nfpm.out)
 
 # go vet for Windows and macOS of every package that does not need cgo (cheap).
 cross-vet:
