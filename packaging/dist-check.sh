@@ -100,6 +100,7 @@ for pair in "Type=Application" "Exec=limber" "Icon=$id" "Name=$(toml Name)" \
 	key=${pair%%=*}
 	check "desktop entry $pair" test "$(desktop_key "$desktop" "$key")" = "${pair#*=}"
 done
+check "the Flatpak's desktop entry is this one" cmp "$repo/packaging/flatpak/$id.desktop" "$desktop"
 if command -v desktop-file-validate >/dev/null; then
 	check "desktop-file-validate" desktop-file-validate "$desktop"
 else
