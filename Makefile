@@ -9,7 +9,7 @@ LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(
 export LANG := en_US.UTF-8
 
 .PHONY: all build run test unit e2e e2e-race bench fuzz lint deps-build deps-test clean \
-	deps-dist deps-cross package install uninstall dist-check cross cross-vet cross-check
+	deps-dist deps-cross package release install uninstall dist-check cross cross-vet cross-check
 
 all: build
 
@@ -99,6 +99,20 @@ NFPM := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(GO) -C packaging/nfpm run . -tr
 package: deps-dist build
 	packaging/package.sh $(BIN) dist
 	$(NFPM) -out $(CURDIR)/dist
+
+# Everything a release publishes, into dist/, named with the version from
+# `git describe` (tag v0.2.0 gives 0.2.0; see packaging/nfpm/version.go):
+# limber-V-linux-ARCH.tar.xz, limber_V-1_ARCH.deb, limber-V-1.ARCH.rpm,
+# limber-V-windows-amd64.exe (cross-built) and SHA256SUMS of those four.
+# Release from a clean checkout of the tag; anything else is a snapshot.
+release: package cross
+	@v=$$($(NFPM) -print-version) && arch=$$($(GO) env GOARCH) && cd dist && \
+	tarball=$$(ls -t limber-*-linux-$$arch.tar.xz | head -n1) && \
+	{ [ "$$tarball" = "limber-$$v-linux-$$arch.tar.xz" ] || mv "$$tarball" "limber-$$v-linux-$$arch.tar.xz"; } && \
+	cp ../$(BIN).exe "limber-$$v-windows-amd64.exe" && \
+	files="limber-$$v-linux-$$arch.tar.xz $$(ls limber_$$v-1_*.deb limber-$$v-1.*.rpm) limber-$$v-windows-amd64.exe" && \
+	sha256sum $$files >SHA256SUMS && cat SHA256SUMS && \
+	case "$$v" in *[+~]*) echo "release: $$v is a snapshot, not a tagged release (git describe: $(VERSION))" >&2 ;; esac
 
 # make install PREFIX=~/.local (no root), or system-wide without building as
 # root: make package && sudo make -C dist/limber install
