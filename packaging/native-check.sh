@@ -98,7 +98,7 @@ done
 check ".deb Homepage" test "$(field Homepage)" = https://github.com/limber-app/limber
 
 # 2. lintian: errors fail, warnings are listed.
-lintian_out=$(lintian --fail-on error "$deb" 2>&1) && lintian_rc=0 || lintian_rc=$?
+lintian_out=$(LC_ALL=C.UTF-8 lintian --fail-on error "$deb" 2>&1) && lintian_rc=0 || lintian_rc=$?
 if [ "$lintian_rc" -eq 0 ]; then
 	ok "lintian: no errors"
 else
@@ -156,9 +156,9 @@ code=0
 "${runenv[@]}" "$root/usr/bin/limber" check-routine "$work/bad.toml" >/dev/null 2>&1 || code=$?
 check "installed limber check-routine rejects a bad one (exit 6, got $code)" test "$code" -eq 6
 if [ -z "$root" ]; then
-	check "man -w limber finds the installed page" test "$(man -w limber)" = /usr/share/man/man1/limber.1.gz
+	check "man -w limber finds the installed page" test "$(LC_ALL=C.UTF-8 man -w limber)" = /usr/share/man/man1/limber.1.gz
 fi
-check "man renders limber(1) without warnings" sh -c "! MANWIDTH=80 man --warnings -l '$root/usr/share/man/man1/limber.1.gz' 2>&1 >/dev/null | grep ."
+check "man renders limber(1) without warnings" sh -c "! LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l '$root/usr/share/man/man1/limber.1.gz' 2>&1 >/dev/null | grep ."
 (cd "$repo" && "$GO" run ./packaging/manpage -o "$work/regenerated.1.gz" "$root/usr/bin/limber")
 check "installed man page is the one made from the installed limber's help" cmp "$work/regenerated.1.gz" "$root/usr/share/man/man1/limber.1.gz"
 
