@@ -23,6 +23,9 @@ func TestPackageVersion(t *testing.T) {
 		{"c07bd85", "0.1.0", "0.1.0~git.c07bd85", ""},
 		{"c07bd85-dirty", "0.1.0", "0.1.0~git.c07bd85.dirty", ""},
 		{"dev", "0.1.0", "0.1.0~git.dev", ""},
+		{"7ddc0f9", "0.1.0", "0.1.0~git.7ddc0f9", ""},
+		{"1234567-dirty", "0.1.0", "0.1.0~git.1234567.dirty", ""},
+		{"v1.2", "1.2", "1.2", ""},
 		{"v0.2.0", "0.1.0", "", "no <release"},
 		{"abc", "", "", "no release"},
 	}

@@ -9,7 +9,9 @@ import (
 // describeForm is `git describe --tags --always --dirty` on a tagged
 // history: the tag, commits since it and their hash, and whether the work
 // tree had changes.
-var describeForm = regexp.MustCompile(`^v?([0-9][0-9A-Za-z.]*)(?:-([0-9]+)-g([0-9a-f]+))?(-dirty)?$`)
+// The tag must be a dotted version (v1.2, v1.2.3, v1.2.3.rc1): a commit
+// hash without a tag may start with a digit too.
+var describeForm = regexp.MustCompile(`^v?([0-9]+\.[0-9]+[0-9A-Za-z.]*)(?:-([0-9]+)-g([0-9a-f]+))?(-dirty)?$`)
 
 // packageVersion turns the build's `git describe` into a version both
 // dpkg and rpm order correctly:
