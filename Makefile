@@ -9,7 +9,7 @@ LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(
 export LANG := en_US.UTF-8
 
 .PHONY: all build run test unit e2e e2e-race bench fuzz lint deps-build deps-test clean \
-	deps-dist deps-cross package install uninstall dist-check cross cross-vet cross-check
+	deps-dist deps-cross package release install uninstall dist-check cross cross-vet cross-check
 
 all: build
 
@@ -89,11 +89,31 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./reminders/
 	$(GO) test -run '^$$' -fuzz FuzzParseMessage -fuzztime $(FUZZTIME) ./reminders/idle/wayland/
 
-# The Linux package, made with the Fyne CLI from FyneApp.toml plus hicolor
-# icons, AppStream metainfo and an installer: dist/limber-VERSION-linux-ARCH.tar.xz
-# (and the unpacked tree dist/limber, whose Makefile installs it too).
+# The Linux packages. The tarball, made with the Fyne CLI from FyneApp.toml
+# plus hicolor icons, AppStream metainfo, the man page and an installer:
+# dist/limber-VERSION-linux-ARCH.tar.xz (and the unpacked tree dist/limber,
+# whose Makefile installs it too). From that tree, the .deb and .rpm
+# (packaging/nfpm, a Go program of its own module using nFPM as a library),
+# versioned from `git describe` and dated by the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+NFPM := SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(GO) -C packaging/nfpm run . -tree $(CURDIR)/dist/limber -version $(VERSION)
 package: deps-dist build
 	packaging/package.sh $(BIN) dist
+	$(NFPM) -out $(CURDIR)/dist
+
+# Everything a release publishes, into dist/, named with the version from
+# `git describe` (tag v0.2.0 gives 0.2.0; see packaging/nfpm/version.go):
+# limber-V-linux-ARCH.tar.xz, limber_V-1_ARCH.deb, limber-V-1.ARCH.rpm,
+# limber-V-windows-amd64.exe (cross-built) and SHA256SUMS of those four.
+# Release from a clean checkout of the tag; anything else is a snapshot.
+release: package cross
+	@v=$$($(NFPM) -print-version) && arch=$$($(GO) env GOARCH) && cd dist && \
+	tarball=$$(ls -t limber-*-linux-$$arch.tar.xz | head -n1) && \
+	{ [ "$$tarball" = "limber-$$v-linux-$$arch.tar.xz" ] || mv "$$tarball" "limber-$$v-linux-$$arch.tar.xz"; } && \
+	cp ../$(BIN).exe "limber-$$v-windows-amd64.exe" && \
+	files="limber-$$v-linux-$$arch.tar.xz $$(ls limber_$$v-1_*.deb limber-$$v-1.*.rpm) limber-$$v-windows-amd64.exe" && \
+	sha256sum $$files >SHA256SUMS && cat SHA256SUMS && \
+	case "$$v" in *[+~]*) echo "release: $$v is a snapshot, not a tagged release (git describe: $(VERSION))" >&2 ;; esac
 
 # make install PREFIX=~/.local (no root), or system-wide without building as
 # root: make package && sudo make -C dist/limber install
@@ -106,12 +126,21 @@ install: deps-dist build
 uninstall:
 	packaging/install.sh --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
 
-# The package's contents, install and uninstall into a temporary prefix,
+# The tarball's contents, install and uninstall into a temporary prefix,
 # desktop-file-validate, appstreamcli validate, `limber version` and
-# `limber autostart` of the installed binary.
+# `limber autostart` of the installed binary (packaging/dist-check.sh); the
+# tests of the man page, .deb/.rpm and Flatpak manifest code; then the .deb
+# installed with dpkg -i, used, checked by lintian and removed again, and
+# the .rpm queried (packaging/native-check.sh).
 dist-check: deps-dist build
 	mkdir -p dist && packaging/package.sh $(BIN) dist >dist/package.out
 	EXPECT_VERSION=$(VERSION) EXPECT_COMMIT=$(COMMIT) packaging/dist-check.sh "$$(tail -n1 dist/package.out)"
+	$(GO) test ./packaging/...
+	$(GO) -C packaging/nfpm vet ./...
+	$(GO) -C packaging/nfpm test ./...
+	$(NFPM) -out $(CURDIR)/dist >dist/nfpm.out
+	EXPECT_VERSION=$(VERSION) EXPECT_PKG_VERSION=$$($(NFPM) -print-version) \
+		packaging/native-check.sh $$(grep '\.deb$$' dist/nfpm.out) $$(grep '\.rpm$$' dist/nfpm.out)
 
 # go vet for Windows and macOS of every package that does not need cgo (cheap).
 cross-vet:

@@ -4,12 +4,14 @@
 #   packaging/dist-check.sh TARBALL
 #
 # - the tarball unpacks to exactly the expected files, with the desktop
-#   entry's keys taken from FyneApp.toml, every hicolor icon of its size, and
-#   metainfo whose release matches FyneApp.toml's version;
+#   entry's keys taken from FyneApp.toml, every hicolor icon of its size,
+#   metainfo whose release matches FyneApp.toml's version, LICENSE and the
+#   man page;
 # - desktop-file-validate and appstreamcli validate --no-net --pedantic
 #   accept the desktop entry and the metainfo;
 # - the package's `make install PREFIX=…` installs into a temporary prefix,
-#   the installed binary runs `limber version` (stamped, not "dev"), its
+#   the installed binary runs `limber version` (stamped, not "dev"), the
+#   installed man page is the one packaging/manpage makes from its help, its
 #   desktop entry starts PREFIX/bin/limber, and `limber autostart on|status|off`
 #   writes an entry pointing at the installed binary and removes it;
 # - a DESTDIR install writes PREFIX, not DESTDIR, into the desktop entry;
@@ -77,6 +79,7 @@ pkg=$work/unpacked/limber
 usr=usr/local
 [ -d "$pkg/$usr" ] || usr=usr
 {
+	echo LICENSE
 	echo Makefile
 	echo install.sh
 	echo "$usr/bin/limber"
@@ -84,6 +87,7 @@ usr=usr/local
 	for s in "${sizes[@]}"; do echo "$usr/share/icons/hicolor/${s}x${s}/apps/$id.png"; done
 	echo "$usr/share/icons/hicolor/scalable/apps/$id.svg"
 	echo "$usr/share/metainfo/$id.metainfo.xml"
+	echo "$usr/share/man/man1/limber.1.gz"
 } | LC_ALL=C sort >"$work/want"
 files_under "$pkg" >"$work/got"
 check "package holds exactly the expected files" diff -u "$work/want" "$work/got"
@@ -96,6 +100,7 @@ for pair in "Type=Application" "Exec=limber" "Icon=$id" "Name=$(toml Name)" \
 	key=${pair%%=*}
 	check "desktop entry $pair" test "$(desktop_key "$desktop" "$key")" = "${pair#*=}"
 done
+check "the Flatpak's desktop entry is this one" cmp "$repo/packaging/flatpak/$id.desktop" "$desktop"
 if command -v desktop-file-validate >/dev/null; then
 	check "desktop-file-validate" desktop-file-validate "$desktop"
 else
@@ -139,6 +144,10 @@ if command -v desktop-file-validate >/dev/null; then
 	check "desktop-file-validate (installed)" desktop-file-validate "$idesktop"
 fi
 check "appstreamcli validate (installed)" appstreamcli validate --no-net --pedantic "$prefix/share/metainfo/$id.metainfo.xml"
+(cd "$repo" && "${GO:-go}" run ./packaging/manpage -o "$work/limber.1.gz" "$prefix/bin/limber")
+check "installed man page is the one made from the installed limber's help" cmp "$work/limber.1.gz" "$prefix/share/man/man1/limber.1.gz"
+check "metainfo names the licence in LICENSE" grep -qx '  <project_license>MIT</project_license>' "$metainfo"
+check "LICENSE is the MIT licence" grep -qx 'MIT License' "$pkg/LICENSE"
 
 # 3. Start at login, from the installed binary.
 entry=$home/config/autostart/$id.desktop

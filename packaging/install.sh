@@ -11,8 +11,8 @@
 # folder, as it ships at the top of the tarball.
 #
 # Installed, relative to PREFIX: bin/limber, the desktop entry in
-# share/applications, the AppStream metainfo in share/metainfo, and hicolor
-# icons in share/icons. The desktop entry's Exec= is rewritten to the
+# share/applications, the AppStream metainfo in share/metainfo, hicolor
+# icons in share/icons, and the man page in share/man/man1. The desktop entry's Exec= is rewritten to the
 # absolute PREFIX/bin/limber, so a prefix that is not on the session's PATH
 # (like ~/.local) still starts. Uninstall removes exactly those files, the
 # folders it leaves empty below PREFIX, and the calling user's autostart
@@ -61,7 +61,7 @@ root=$destdir$prefix
 
 # Every file, relative to PREFIX.
 files=(bin/limber "share/applications/$id.desktop" "share/metainfo/$id.metainfo.xml"
-	"share/icons/hicolor/scalable/apps/$id.svg")
+	"share/icons/hicolor/scalable/apps/$id.svg" share/man/man1/limber.1.gz)
 for s in "${sizes[@]}"; do
 	files+=("share/icons/hicolor/${s}x${s}/apps/$id.png")
 done

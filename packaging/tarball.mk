@@ -1,6 +1,7 @@
 # Shipped as the Makefile at the top of Limber's Linux package; it replaces
 # the one the Fyne CLI writes, so that every way in installs the same files
-# (binary, desktop entry, AppStream metainfo, hicolor icons) via install.sh.
+# (binary, desktop entry, AppStream metainfo, hicolor icons, man page) via
+# install.sh.
 #
 #   sudo make install      install to /usr/local
 #   sudo make uninstall
@@ -11,7 +12,7 @@
 PREFIX ?= /usr/local
 
 default:
-	@sed -n '5,9s/^#//p' Makefile
+	@sed -n '6,10s/^#//p' Makefile
 
 install:
 	./install.sh --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
