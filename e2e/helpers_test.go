@@ -226,3 +226,27 @@ func steadyInput(tb testing.TB, d *harness.Desktop, interval time.Duration) (sto
 	tb.Cleanup(stop)
 	return stop
 }
+
+// isTestReminder: the notification of "Send a test reminder".
+func isTestReminder(n harness.Notification) bool { return strings.Contains(n.Summary, "(test)") }
+
+// notesBeforeSentinel asks the daemon for a test reminder, waits for the
+// first one received from index skip on, and returns every notification
+// received before it. The test
+// reminder is a sentinel: the daemon is asked for it after everything the
+// test did so far, so a notification that must not come arrives before it
+// instead of after a fixed sleep that a slow machine outlasts.
+func notesBeforeSentinel(t *testing.T, d *harness.Desktop, notes *harness.Notifications, skip int) []harness.Notification {
+	t.Helper()
+	sendTestReminder(t, d)
+	if _, err := notes.WaitSince(skip, isTestReminder, 10*time.Second); err != nil {
+		t.Fatalf("no test reminder (the sentinel): %v", err)
+	}
+	all := notes.All()
+	for i := skip; i < len(all); i++ {
+		if isTestReminder(all[i]) {
+			return all[:i]
+		}
+	}
+	panic("unreachable: WaitSince found a test reminder")
+}

@@ -58,10 +58,13 @@ func TestReminderFlow(t *testing.T) {
 	}
 	before := len(s.notes.All())
 	stop = steadyInput(t, s.Desktop, inputInterval)
-	time.Sleep(reminderWithin + 2*time.Second)
+	time.Sleep(reminderWithin + 2*time.Second) // sitting time a reminder would need
 	stop()
-	if after := s.notes.All(); len(after) != before {
-		t.Fatalf("reminders while paused: %+v", after[before:])
+	if st := statusOf(t, s.Desktop); st.State != "paused" {
+		t.Errorf("after steady input while paused: state %q, want paused", st.State)
+	}
+	if during := notesBeforeSentinel(t, s.Desktop, s.notes, before)[before:]; len(during) != 0 {
+		t.Fatalf("reminders while paused: %+v", during)
 	}
 
 	// 4. Resumed: reminders come back.
@@ -71,7 +74,8 @@ func TestReminderFlow(t *testing.T) {
 	resumedAt := len(s.notes.All())
 	stop = steadyInput(t, s.Desktop, inputInterval)
 	defer stop()
-	if _, err := s.notes.WaitSince(resumedAt, isStandReminder, reminderWithin+2*time.Second); err != nil {
+	real := func(n harness.Notification) bool { return isStandReminder(n) && !isTestReminder(n) }
+	if _, err := s.notes.WaitSince(resumedAt, real, reminderWithin+2*time.Second); err != nil {
 		t.Fatalf("no reminder after resume: %v", err)
 	}
 }

@@ -151,10 +151,17 @@ func TestSecondInstance(t *testing.T) {
 	if code != 0 {
 		t.Errorf("second limber exited %d, want 0; stderr:\n%s", code, second.Stderr())
 	}
-	// Give a wrongly started second tray time to register before counting.
-	time.Sleep(time.Second)
-	if n := s.watcher.Registrations(); n != 1 {
-		t.Errorf("%d tray items registered, want 1: %v", n, s.watcher.Items())
+	// Sentinel: once the second is off the bus, anything it sent the
+	// watcher has been routed, and once the watcher's ping to itself
+	// returns, it has been read and counted.
+	if err := s.WaitOffBus(second.Pid(), 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.watcher.Sync(); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.watcher.RegisterCalls(); n != 1 {
+		t.Errorf("%d tray registrations, want only the first daemon's: %v", n, s.watcher.Items())
 	}
 	if s.daemon.Exited() {
 		t.Errorf("the first daemon exited; stderr:\n%s", s.daemon.Stderr())

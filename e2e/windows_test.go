@@ -341,8 +341,15 @@ func TestOneWindowPerKind(t *testing.T) {
 	if _, errOut, code := s.Run("settings"); code != 0 {
 		t.Fatalf("limber settings exited %d; stderr:\n%s", code, errOut)
 	}
-	// A wrongly started second window would be viewable well within this.
-	time.Sleep(2 * time.Second)
+	// Sentinel: a window of another kind, asked for after the three
+	// requests. A wrongly started second Settings window would have been
+	// started before it, by the same path.
+	if _, errOut, code := s.Run("stats"); code != 0 {
+		t.Fatalf("limber stats exited %d; stderr:\n%s", code, errOut)
+	}
+	if _, err := s.X11().WaitViewable(titleStats, openTimeout); err != nil {
+		t.Fatalf("%v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
+	}
 	wins := windowsTitled(t, s.Desktop, titleSettings)
 	if len(wins) != 1 || wins[0].ID != first.ID {
 		t.Fatalf("after three requests, Settings windows = %+v, want only the first (%d)", wins, first.ID)

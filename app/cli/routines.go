@@ -80,7 +80,7 @@ func listRoutines(env Env, args []string) int {
 				src = i18n.F("cli.routines.replaces", i18n.Args{"Source": r.Source})
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, i18n.RoutineName(r), minutes(r.Duration()), positions(r), src)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, i18n.RoutineName(r), i18n.Short(r.Duration()), positions(r), src)
 	}
 	tw.Flush()
 	// The errors name file, line and key; they come from the routine file
@@ -93,7 +93,7 @@ func listRoutines(env Env, args []string) int {
 
 func toJSON(r routines.Routine) routineJSON {
 	j := routineJSON{ID: r.ID, Name: r.Name, Description: r.Description, Seconds: int(r.Duration() / time.Second),
-		Steps: len(r.Steps), Positions: []string{}, Areas: []string{}, Source: "builtin", Replaces: r.Replaces}
+		Steps: r.StepCount(), Positions: []string{}, Areas: []string{}, Source: "builtin", Replaces: r.Replaces}
 	if !r.IsBuiltin() {
 		j.Source = r.Source
 	}
@@ -114,17 +114,6 @@ func positions(r routines.Routine) string {
 	return strings.Join(s, ", ")
 }
 
-func minutes(d time.Duration) string {
-	d = d.Round(time.Second)
-	if d < time.Minute {
-		return fmt.Sprintf("%ds", int(d/time.Second))
-	}
-	if d%time.Minute == 0 {
-		return fmt.Sprintf("%dm", int(d/time.Minute))
-	}
-	return fmt.Sprintf("%dm%02ds", int(d/time.Minute), int(d%time.Minute/time.Second))
-}
-
 // checkRoutine validates one routine file and lists every problem.
 func checkRoutine(env Env, args []string) int {
 	if len(args) != 1 {
@@ -135,8 +124,8 @@ func checkRoutine(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitInvalid
 	}
-	line := i18n.N("cli.check.ok", len(r.Steps), i18n.Args{"File": args[0], "Name": strconv.Quote(r.Name),
-		"Length": minutes(r.Duration())})
+	line := i18n.N("cli.check.ok", r.StepCount(), i18n.Args{"File": args[0], "Name": strconv.Quote(r.Name),
+		"Length": i18n.Short(r.Duration())})
 	if r.Replaces {
 		line += " " + i18n.T("cli.check.replaces")
 	}

@@ -49,6 +49,17 @@ func Minutes(d time.Duration) string {
 	}
 }
 
+// Span is a total to the nearest minute, for tallies such as the day's
+// sitting in Statistics: "0 min", "42 min", "2 h", "3 h 5 min". Unlike
+// Minutes it says "0 min" for nothing at all, so an empty day reads as one.
+func Span(d time.Duration) string {
+	m := max(0, int(d.Round(time.Minute)/time.Minute))
+	if m < 60 {
+		return F("unit.minutes", Args{"Count": m})
+	}
+	return hoursMinutes(m)
+}
+
 // Long is a time sat, in words and whole minutes rounded down (the user has
 // sat at least that long): "less than a minute", "47 minutes", "1 h 5 min".
 func Long(d time.Duration) string {

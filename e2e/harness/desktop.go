@@ -252,13 +252,46 @@ func (d *Desktop) Bus() *dbus.Conn {
 
 // dial opens a new private connection to the desktop's bus. The caller owns
 // it; onClose registers it for teardown.
-func (d *Desktop) dial() (*dbus.Conn, error) {
-	conn, err := dbus.Connect(d.busAddr)
+func (d *Desktop) dial(opts ...dbus.ConnOption) (*dbus.Conn, error) {
+	conn, err := dbus.Connect(d.busAddr, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("connect to session bus %s: %w", d.busAddr, err)
 	}
 	d.onClose(func() { conn.Close() })
 	return conn, nil
+}
+
+// WaitOffBus waits until no connection of process pid is left on the bus.
+// The bus routes everything a connection sent before it drops it, so once
+// an exited process is off the bus, every message it sent is on its way.
+func (d *Desktop) WaitOffBus(pid int, timeout time.Duration) error {
+	bus := d.Bus().BusObject()
+	deadline := time.Now().Add(timeout)
+	for {
+		var names []string
+		if err := bus.Call("org.freedesktop.DBus.ListNames", 0).Store(&names); err != nil {
+			return fmt.Errorf("list bus names: %w", err)
+		}
+		on := ""
+		for _, name := range names {
+			var owner uint32
+			if !strings.HasPrefix(name, ":") ||
+				bus.Call("org.freedesktop.DBus.GetConnectionUnixProcessID", 0, name).Store(&owner) != nil {
+				continue // a well-known name, or a connection that left meanwhile
+			}
+			if int(owner) == pid {
+				on = name
+				break
+			}
+		}
+		if on == "" {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("process %d still on the bus as %s after %s", pid, on, timeout)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // onClose registers f to run at teardown, after the processes are stopped

@@ -42,6 +42,7 @@ type Watcher struct {
 	mu            sync.Mutex
 	items         []Item
 	registrations int // accepted RegisterStatusNotifierItem calls for new items
+	registerCalls int // RegisterStatusNotifierItem calls read, counted in arrival order
 	changed       changes
 }
 
@@ -49,11 +50,12 @@ type Watcher struct {
 // It may be called after the daemon started (the late-watcher case).
 func (d *Desktop) StartWatcher() *Watcher {
 	d.tb.Helper()
-	conn, err := d.dial()
+	w := &Watcher{changed: newChanges()}
+	conn, err := d.dial(dbus.WithIncomingInterceptor(w.intercept))
 	if err != nil {
 		d.tb.Fatalf("harness: watcher: %v", err)
 	}
-	w := &Watcher{conn: conn, changed: newChanges()}
+	w.conn = conn
 	if err := w.export(); err != nil {
 		d.tb.Fatalf("harness: watcher: %v", err)
 	}
@@ -274,6 +276,43 @@ func (w *Watcher) idsLocked() []string {
 		ids[i] = it.String()
 	}
 	return ids
+}
+
+// intercept sees every incoming message in the order the bus delivered it,
+// before any handler runs (godbus handles each call on its own goroutine,
+// in no fixed order).
+func (w *Watcher) intercept(msg *dbus.Message) {
+	if msg.Type != dbus.TypeMethodCall {
+		return
+	}
+	if member, _ := msg.Headers[dbus.FieldMember].Value().(string); member != "RegisterStatusNotifierItem" {
+		return
+	}
+	w.mu.Lock()
+	w.registerCalls++
+	w.mu.Unlock()
+}
+
+// RegisterCalls counts every RegisterStatusNotifierItem call received,
+// accepted or not, repeated or not.
+func (w *Watcher) RegisterCalls() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.registerCalls
+}
+
+// Sync returns once the watcher has read every message the bus routed to
+// it before now: it pings itself through the bus, and the bus delivers to
+// one connection in order.
+func (w *Watcher) Sync() error {
+	names := w.conn.Names()
+	if len(names) == 0 {
+		return fmt.Errorf("watcher: no unique name")
+	}
+	if err := w.conn.Object(names[0], "/").Call("org.freedesktop.DBus.Peer.Ping", 0).Err; err != nil {
+		return fmt.Errorf("watcher: ping self: %w", err)
+	}
+	return nil
 }
 
 // Items returns the items registered now, oldest first.

@@ -127,12 +127,12 @@ func todayPanel(t today) fyne.CanvasObject {
 	if !t.Any {
 		return widget.NewLabel(i18n.T("stats.nothing-today"))
 	}
-	tiles := []fyne.CanvasObject{tile(formatSpan(t.Sat), i18n.T("stats.tile.sat"))}
+	tiles := []fyne.CanvasObject{tile(i18n.Span(t.Sat), i18n.T("stats.tile.sat"))}
 	if t.Posture { // a standing desk: today's split between sitting and standing
-		tiles = append(tiles, tile(formatSpan(t.Stood), i18n.T("stats.tile.stood")))
+		tiles = append(tiles, tile(i18n.Span(t.Stood), i18n.T("stats.tile.stood")))
 	}
 	tiles = append(tiles,
-		tile(formatSpan(t.LongestSitting), i18n.T("stats.tile.longest")),
+		tile(i18n.Span(t.LongestSitting), i18n.T("stats.tile.longest")),
 		tile(fmt.Sprint(t.Breaks), breaksLine(t.NaturalBreaks, t.RoutinesCompleted)),
 		tile(fmt.Sprint(t.Reminders), i18n.T("stats.tile.reminders")),
 		tile(fmt.Sprint(t.Snoozed), i18n.T("stats.tile.snoozed")),
@@ -249,13 +249,9 @@ func (layoutTwoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, h)
 }
 
-// minutesLabel labels the sitting axis: "1h", "45m", "1h 30m".
+// minutesLabel labels the sitting axis: "1 h", "45 min", "1 h 30 min".
 func minutesLabel(m float64) string {
-	d := time.Duration(m * float64(time.Minute)).Round(time.Minute)
-	if d >= time.Hour && d%time.Hour == 0 {
-		return fmt.Sprintf("%dh", d/time.Hour)
-	}
-	return formatSpan(d)
+	return i18n.Span(time.Duration(m * float64(time.Minute)))
 }
 
 // breaksLine splits the day's breaks: "breaks: 1 natural, 2 routines", with

@@ -159,10 +159,10 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
-func TestFormatSpan(t *testing.T) {
-	for d, want := range map[time.Duration]string{0: "0m", 42 * time.Minute: "42m", 185 * time.Minute: "3h 05m", 29 * time.Second: "0m", 90 * time.Second: "2m"} {
-		if got := formatSpan(d); got != want {
-			t.Errorf("formatSpan(%v) = %q, want %q", d, got, want)
+func TestMinutesLabel(t *testing.T) {
+	for m, want := range map[float64]string{0: "0 min", 45: "45 min", 60: "1 h", 90: "1 h 30 min", 185.2: "3 h 5 min"} {
+		if got := minutesLabel(m); got != want {
+			t.Errorf("minutesLabel(%v) = %q, want %q", m, got, want)
 		}
 	}
 }
@@ -199,7 +199,7 @@ func TestViewFixture(t *testing.T) {
 	w := test.NewWindow(v.Content())
 	defer w.Close()
 	text := labels(v.Content())
-	for _, s := range []string{"5h 17m", "1h 45m", "breaks: 2 natural, 2 routines", "Neck reset", "3 times", "Hip opener", "1 time", "Wednesday 25 November"} {
+	for _, s := range []string{"5 h 17 min", "1 h 45 min", "breaks: 2 natural, 2 routines", "Neck reset", "3 times", "Hip opener", "1 time", "Wednesday 25 November"} {
 		if !has(text, s) {
 			t.Errorf("missing %q in %q", s, text)
 		}
@@ -258,7 +258,7 @@ func TestViewEmpty(t *testing.T) {
 	if !has(text, EmptyMessage()) {
 		t.Errorf("no empty state in %q", text)
 	}
-	for _, s := range []string{"0m", "Breaks per day", "skipped", "longest"} {
+	for _, s := range []string{"0 min", "Breaks per day", "skipped", "longest"} {
 		if has(text, s) {
 			t.Errorf("empty view shows %q", s)
 		}
@@ -392,7 +392,7 @@ func TestPostureStatistics(t *testing.T) {
 	w := test.NewWindow(v.Content())
 	defer w.Close()
 	text := labels(v.Content())
-	for _, s := range []string{"1h 05m", "1h 40m", "time stood (estimate)", "sitting", "standing"} {
+	for _, s := range []string{"1 h 5 min", "1 h 40 min", "35 min", "time stood (estimate)", "sitting", "standing"} {
 		if !has(text, s) {
 			t.Errorf("missing %q in %q", s, text)
 		}

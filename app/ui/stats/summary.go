@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"fmt"
 	"sort"
 	"time"
 
@@ -170,13 +169,4 @@ func topRoutines(events []reminders.Event, n int) []routineCount {
 		out = out[:n]
 	}
 	return out
-}
-
-// formatSpan prints a duration for people: "3h 05m", "42m", "0m".
-func formatSpan(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	if m >= 60 {
-		return fmt.Sprintf("%dh %02dm", m/60, m%60)
-	}
-	return fmt.Sprintf("%dm", m)
 }
