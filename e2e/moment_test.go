@@ -81,23 +81,31 @@ func remindersSent(n *harness.Notifications) []harness.Notification {
 	return out
 }
 
-// startMomentDaemon starts the daemon with extra environment (through
-// env(1), so the harness tracks the daemon's own process) and waits for
-// its tray item.
+// startMomentDaemon starts the daemon with extra environment and waits
+// for its tray item.
 func startMomentDaemon(t *testing.T, d *harness.Desktop, env []string, args ...string) *session {
 	t.Helper()
-	bin, err := harness.Binary()
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := &session{Desktop: d, watcher: d.StartWatcher(), notes: d.StartNotifications()}
-	s.daemon = d.StartProgram("/usr/bin/env", append(append(env, bin), args...)...)
+	s.daemon = d.StartLimberEnv(env, args...)
 	item, err := s.watcher.WaitItem(registerTimeout)
 	if err != nil {
 		t.Fatalf("daemon did not register a tray item: %v\nstderr:\n%s", err, s.daemon.Stderr())
 	}
 	s.tray = d.Tray(item)
 	return s
+}
+
+// quickLull is the daemon flags of a config whose reminders wait at most
+// a second for a pause in input: for tests that give steady input over the
+// due moment and expect the reminder then, not after the default two
+// minutes of typing-aware delivery.
+func quickLull(tb testing.TB) []string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte("lull_wait = \"1s\"\n"), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return []string{"--config", path}
 }
 
 // TestMeetingHoldsReminder: while a process holds the (faked) camera open,
@@ -160,8 +168,8 @@ func TestStandingDesk(t *testing.T) {
 	if st := momentOf(t, s.Desktop); st.Posture != "sitting" || len(st.HeldBy) != 0 {
 		t.Fatalf("at start: %+v", st)
 	}
-	if s.menu(t).Find("I'm standing") == nil {
-		t.Fatalf("no %q in the menu:\n%s", "I'm standing", s.menu(t))
+	if s.menu(t).Find(labelStand) == nil {
+		t.Fatalf("no %q in the menu:\n%s", labelStand, s.menu(t))
 	}
 
 	out, errOut, code := s.Run("stand")
@@ -169,7 +177,7 @@ func TestStandingDesk(t *testing.T) {
 		t.Fatalf("limber stand: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	waitMoment(t, s.Desktop, func(st momentStatus) bool { return st.Posture == "standing" }, 3*time.Second)
-	if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find("I'm sitting") != nil }, menuTimeout); err != nil {
+	if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find(labelSit) != nil }, menuTimeout); err != nil {
 		t.Fatalf("toggle not relabelled after limber stand: %v", err)
 	}
 	st := waitMoment(t, s.Desktop, func(st momentStatus) bool {
@@ -179,16 +187,16 @@ func TestStandingDesk(t *testing.T) {
 		t.Errorf("status line while standing = %q", st.Line)
 	}
 
-	if err := s.tray.ClickLabel("I'm sitting"); err != nil {
+	if err := s.tray.ClickLabel(labelSit); err != nil {
 		t.Fatal(err)
 	}
 	waitMoment(t, s.Desktop, func(st momentStatus) bool { return st.Posture == "sitting" }, 3*time.Second)
-	if err := s.tray.ClickLabel("I'm standing"); err != nil {
+	if err := s.tray.ClickLabel(labelStand); err != nil {
 		// The menu may not be relabelled yet.
-		if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find("I'm standing") != nil }, menuTimeout); err != nil {
+		if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find(labelStand) != nil }, menuTimeout); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.tray.ClickLabel("I'm standing"); err != nil {
+		if err := s.tray.ClickLabel(labelStand); err != nil {
 			t.Fatal(err)
 		}
 	}
