@@ -133,6 +133,9 @@ func TestMeetingHoldsReminder(t *testing.T) {
 	if st := momentOf(t, d); !slices.Contains(st.HeldBy, "meeting") {
 		t.Fatalf("hold ended while the call runs: %+v", st)
 	}
+	if out, _, _ := d.Run("status"); !strings.Contains(out, "Reminder held back by: meeting") {
+		t.Errorf("limber status does not say the reminder is held:\n%s", out)
+	}
 
 	if err := call.Kill(); err != nil {
 		t.Fatal(err)
