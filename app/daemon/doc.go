@@ -31,8 +31,8 @@
 //     watch fails.
 //   - effects.go: carrying out the engine's effects (history, saved pause,
 //     queued reminders).
-//   - commands.go: control requests and tray clicks; pause, resume, snooze
-//     and skip.
+//   - commands.go: control requests and tray clicks; pause, resume, snooze,
+//     skip, stand and sit.
 //   - windows.go: opening child windows and acting on what they report.
 //   - outcomes.go: checking outcomes that arrive on the control socket.
 //   - suggestion.go: which routine and which stretch a reminder suggests.

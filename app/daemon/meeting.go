@@ -126,6 +126,9 @@ func (d *Daemon) checkMeeting() {
 	if err != nil {
 		d.log.Debug("meeting check", "err", err)
 	}
+	if d.ctx.Err() != nil {
+		return // quitting: the core may be closed
+	}
 	d.mu.Lock()
 	changed := d.core.meetingResult(now(), in)
 	d.mu.Unlock()

@@ -273,3 +273,22 @@ func TestWatchPresenceUnavailable(t *testing.T) {
 		t.Error("a source without events is not read at a tick")
 	}
 }
+
+// TestPresenceThresholds: the watch reports lull and natural_break, or
+// only natural_break when the lull is not shorter.
+func TestPresenceThresholds(t *testing.T) {
+	tests := []struct {
+		config string
+		want   []time.Duration
+	}{
+		{"", []time.Duration{3 * time.Second, 5 * time.Minute}},
+		{"lull = \"10s\"\nnatural_break = \"2m\"\n", []time.Duration{10 * time.Second, 2 * time.Minute}},
+		{"lull = \"5s\"\nnatural_break = \"5s\"\nsitting_limit = \"1m\"\n", []time.Duration{5 * time.Second}},
+	}
+	for _, tt := range tests {
+		c, _, _ := testCore(t, tt.config)
+		if got := c.presenceThresholds(); !slices.Equal(got, tt.want) {
+			t.Errorf("config %q: thresholds %v, want %v", tt.config, got, tt.want)
+		}
+	}
+}
