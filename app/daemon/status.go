@@ -77,7 +77,11 @@ func presentLine(st reminders.Status) string {
 	}
 	if st.State == reminders.Due {
 		key = map[bool]string{false: "status.due", true: "status.due-standing"}[st.Standing]
-		return i18n.F(key, i18n.Args{"Minutes": minutes(d)})
+		line := i18n.F(key, i18n.Args{"Minutes": minutes(d)})
+		if st.Held {
+			line += " · " + i18n.T("status.held")
+		}
+		return line
 	}
 	line := i18n.F(key, i18n.Args{"Minutes": minutes(d)})
 	if st.HasNextReminder {

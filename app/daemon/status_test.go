@@ -19,6 +19,8 @@ func TestStatusLine(t *testing.T) {
 		{reminders.Status{State: reminders.Sitting, Sitting: 32 * time.Minute, NextReminder: 13 * time.Minute, HasNextReminder: true}, false, "Sitting 32 min · break in 13 min"},
 		{reminders.Status{State: reminders.Sitting, Sitting: 44*time.Minute + 30*time.Second, NextReminder: 30 * time.Second, HasNextReminder: true}, false, "Sitting 44 min · break in 1 min"},
 		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute}, true, "Time to stand up · sitting 47 min · breaks not detected"},
+		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute, Held: true}, false, "Time to stand up · sitting 47 min · reminder held back"},
+		{reminders.Status{State: reminders.Sitting, Standing: true, StandingTime: 20 * time.Minute, NextReminder: 10 * time.Minute, HasNextReminder: true}, false, "Standing 20 min · break in 10 min"},
 		{reminders.Status{State: reminders.Paused, PausedUntil: now.Add(30 * time.Minute)}, false, "Paused until 14:30"},
 		{reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever()}, false, "Paused until you resume"},
 		{reminders.Status{State: reminders.OutsideHours, ResumesAt: now.Add(19 * time.Hour)}, false, "Outside working hours · back Thu 09:00"},
@@ -127,7 +129,7 @@ func TestStatusReport(t *testing.T) {
 			reminders.Status{State: reminders.Due, Held: true, HeldBy: []reminders.HoldReason{reminders.HoldMeeting},
 				Standing: true, StandingTime: 50 * time.Minute},
 			statusFacts{IdleSource: "x11"},
-			`{"state":"due","status_line":"Time to sit down · standing 50 min","sitting_seconds":0,"next_reminder_seconds":null,` +
+			`{"state":"due","status_line":"Time to sit down · standing 50 min · reminder held back","sitting_seconds":0,"next_reminder_seconds":null,` +
 				`"idle_source":"x11","idle_events":false,"paused_until":null,"breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
 				`"config_errors":[],"routine_errors":[],"history_error":"","held_by":["meeting"],"posture":"standing","standing_seconds":3000,"tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
