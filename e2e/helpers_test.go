@@ -27,6 +27,8 @@ const (
 	labelSnooze     = "Snooze"
 	labelPause      = "Pause"
 	labelResume     = "Resume"
+	labelStand      = "I'm standing" // the standing-desk toggle while sitting
+	labelSit        = "I'm sitting"  // and while standing
 	labelSettings   = "Settings…"
 	labelStatistics = "Statistics…"
 	labelQuit       = "Quit"

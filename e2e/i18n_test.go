@@ -15,6 +15,7 @@ const (
 	deRoutines  = "Übungsfolgen"
 	deSnooze    = "Später erinnern"
 	dePause     = "Pausieren"
+	deStand     = "Ich stehe"
 	deSettings  = "Einstellungen…"
 	deStats     = "Statistik…"
 	deQuit      = "Beenden"
@@ -58,7 +59,7 @@ func TestGermanTray(t *testing.T) {
 	}
 
 	labels := m.Labels()
-	want := []string{deStart, deRoutines, deSnooze, dePause, deSettings, deStats, deQuit}
+	want := []string{deStart, deRoutines, deSnooze, dePause, deStand, deSettings, deStats, deQuit}
 	if len(labels) != len(want)+1 || !slices.Equal(labels[1:], want) {
 		t.Fatalf("top-level labels = %q, want a status line then %q\n%s", labels, want, m)
 	}

@@ -129,7 +129,7 @@ func checkReturn(tb testing.TB, latency time.Duration, p presence) {
 // 10 ± 1.5 s after input starts.
 func TestPresenceX11(t *testing.T) {
 	t.Parallel()
-	s := startPresence(t, nil, "--sitting-limit", "10s")
+	s := startPresence(t, nil, append(quickLull(t), "--sitting-limit", "10s")...)
 	s.expectSource(t, "x11")
 
 	var stop func()

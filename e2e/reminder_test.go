@@ -30,7 +30,7 @@ func isStandReminder(n harness.Notification) bool {
 // reminders and resume brings them back.
 func TestReminderFlow(t *testing.T) {
 	t.Parallel()
-	s := startSession(t, reminderFlags...)
+	s := startSession(t, append(quickLull(t), reminderFlags...)...)
 	if st := statusOf(t, s.Desktop); st.IdleSource != "x11" {
 		t.Errorf("idle_source = %q, want x11 (from --idle-source)", st.IdleSource)
 	}

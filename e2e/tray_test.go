@@ -19,7 +19,7 @@ func TestTrayMenu(t *testing.T) {
 	m := s.menu(t)
 
 	labels := m.Labels()
-	want := []string{labelStart, labelRoutines, labelSnooze, labelPause, labelSettings, labelStatistics, labelQuit}
+	want := []string{labelStart, labelRoutines, labelSnooze, labelPause, labelStand, labelSettings, labelStatistics, labelQuit}
 	if len(labels) != len(want)+1 || !slices.Equal(labels[1:], want) {
 		t.Fatalf("top-level labels = %q, want a status line then %q\n%s", labels, want, m)
 	}

@@ -52,6 +52,7 @@ const usage = `Usage:
   limber resume
   limber snooze [10m]
   limber skip                skip the break that is due
+  limber stand | sit         standing desk: you stood up, or sat down
   limber break               start the suggested routine now
   limber routine [ID]        open a routine window; without ID, the routine picker
                              (works without the daemon)
@@ -105,6 +106,8 @@ func handlers(cmd string) map[string]func(Env, []string) int {
 		"pause":         pause,
 		"resume":        simpleCmd,
 		"skip":          simpleCmd,
+		"stand":         simpleCmd,
+		"sit":           simpleCmd,
 		"break":         simpleCmd,
 		"quit":          simpleCmd,
 		"snooze":        snooze,

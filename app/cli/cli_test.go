@@ -70,7 +70,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestNotRunning(t *testing.T) {
-	for _, cmd := range []string{"status", "resume", "quit", "break", "skip"} {
+	for _, cmd := range []string{"status", "resume", "quit", "break", "skip", "stand", "sit"} {
 		env, _, errb, _ := testEnv(t)
 		if code := Dispatch(env, cmd, nil); code != ExitNotRunning {
 			t.Errorf("%s: exit %d, want %d", cmd, code, ExitNotRunning)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/limber-app/limber/app/control"
 	"github.com/limber-app/limber/app/i18n"
@@ -40,6 +41,9 @@ func status(env Env, args []string) int {
 	}
 	fmt.Fprintln(env.Stdout, i18n.F("cli.status-details", i18n.Args{"State": st.State, "IdleSource": source,
 		"Breaks": st.BreaksToday, "Skipped": st.SkippedToday}))
+	if len(st.HeldBy) > 0 {
+		fmt.Fprintln(env.Stdout, i18n.F("cli.held", i18n.Args{"Reasons": strings.Join(st.HeldBy, ", ")}))
+	}
 	if st.IdleNote != "" {
 		fmt.Fprintln(env.Stdout, st.IdleNote)
 	}

@@ -41,7 +41,9 @@
 // is. Status always has state (one of sitting, away, due, paused,
 // outside_hours, in_routine), sitting_seconds, next_reminder_seconds (null
 // when none is scheduled), idle_source, paused_until (null when not
-// paused), breaks_today, skipped_today and config_errors. Its tray field
+// paused), breaks_today, skipped_today, config_errors, held_by (the holds
+// keeping a due reminder back: dnd, fullscreen, meeting; [] when none),
+// posture (sitting or standing) and standing_seconds. Its tray field
 // is one of shown (the tray host lists the icon), not_registered,
 // no_watcher or no_session_bus. Change them only together with every
 // reader.

@@ -16,6 +16,8 @@ const (
 	CmdOpen    Command = "open"    // open a window: Window names it, Arg is its argument
 	CmdOutcome Command = "outcome" // a window the daemon did not start reports what the user did
 	CmdQuit    Command = "quit"
+	CmdStand   Command = "stand" // standing-desk mode: the user stands up
+	CmdSit     Command = "sit"   // standing-desk mode: the user sits down
 )
 
 // Request is one command. Unused fields stay empty.
@@ -60,11 +62,18 @@ type Status struct {
 	RoutineErrors       []string `json:"routine_errors"`
 	// HistoryError is why history is not being recorded right now (a
 	// read-only or full disk); empty while it is.
-	HistoryError string   `json:"history_error"`
-	Tray         string   `json:"tray"` // one of the Tray values below
-	OpenWindows  []Window `json:"open_windows"`
-	PID          int      `json:"pid"`
-	Version      string   `json:"version"`
+	HistoryError string `json:"history_error"`
+	// HeldBy names the holds keeping a due reminder back right now
+	// ("dnd", "fullscreen", "meeting"); empty when none is held.
+	HeldBy []string `json:"held_by"`
+	// Posture is "sitting" or "standing" (standing-desk mode), and
+	// StandingSeconds the standing stretch in progress.
+	Posture         string   `json:"posture"`
+	StandingSeconds int64    `json:"standing_seconds"`
+	Tray            string   `json:"tray"` // one of the Tray values below
+	OpenWindows     []Window `json:"open_windows"`
+	PID             int      `json:"pid"`
+	Version         string   `json:"version"`
 }
 
 // Values of Status.Tray.

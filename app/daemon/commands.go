@@ -18,7 +18,7 @@ func (d *Daemon) handle(req control.Request) control.Response {
 	var err error
 	switch req.Cmd {
 	case control.CmdStatus:
-	case control.CmdPause, control.CmdResume, control.CmdSnooze, control.CmdSkip:
+	case control.CmdPause, control.CmdResume, control.CmdSnooze, control.CmdSkip, control.CmdStand, control.CmdSit:
 		err = d.engineCommand(req)
 	case control.CmdBreak:
 		err = d.startBreak()
@@ -48,7 +48,7 @@ func (d *Daemon) do(req control.Request) error {
 }
 
 // engineCommand brings the engine up to now, carries out a pause, resume,
-// snooze or skip, and shows the result at once.
+// snooze, skip, stand or sit, and shows the result at once.
 func (d *Daemon) engineCommand(req control.Request) error {
 	d.mu.Lock()
 	at := now()
@@ -106,13 +106,16 @@ func (d *Daemon) handlers() tray.Handlers {
 		Snooze:   func() { report("snooze", d.do(control.Request{Cmd: control.CmdSnooze})) },
 		Pause:    func(l string) { report("pause", d.do(control.Request{Cmd: control.CmdPause, For: l})) },
 		Resume:   func() { report("resume", d.do(control.Request{Cmd: control.CmdResume})) },
+		Stand:    func() { report("stand", d.do(control.Request{Cmd: control.CmdStand})) },
+		Sit:      func() { report("sit", d.do(control.Request{Cmd: control.CmdSit})) },
 		Settings: func() { report("open settings", d.openWindow(control.WindowSettings, "")) },
 		Stats:    func() { report("open statistics", d.openWindow(control.WindowStats, "")) },
 		Quit:     d.shutdown,
 	}
 }
 
-// command carries out a pause, resume, snooze or skip in the engine.
+// command carries out a pause, resume, snooze, skip, stand or sit in the
+// engine.
 func (c *core) command(now reminders.Instant, req control.Request) error {
 	var fx reminders.Effects
 	var err error
@@ -125,6 +128,10 @@ func (c *core) command(now reminders.Instant, req control.Request) error {
 		fx, err = c.snooze(now, req.For)
 	case control.CmdSkip:
 		fx, err = c.eng.Skip(now)
+	case control.CmdStand:
+		fx = c.eng.Stand(now)
+	case control.CmdSit:
+		fx = c.eng.Sit(now)
 	default:
 		err = fmt.Errorf("unknown command %q", req.Cmd)
 	}

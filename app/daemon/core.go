@@ -49,6 +49,7 @@ type core struct {
 	routineReported bool   // its outcome arrived
 
 	pending []reminder // reminders to show, drained by the daemon
+	meet    meetingState
 }
 
 func newCore(opts Options, clock func() reminders.Instant) (*core, error) {
@@ -153,7 +154,8 @@ const dndPoll = 5 * time.Second
 
 // nextWake is when the loop must run again: the engine's next possible
 // change, the next minute boundary of the tray's "Sitting N min" line, or
-// the next do-not-disturb check while a reminder is held.
+// the next do-not-disturb check while a reminder is held, and the next
+// meeting check (meeting.go).
 func (c *core) nextWake(now reminders.Instant) time.Time {
 	next := c.eng.NextWake(now)
 	st := c.eng.Status(now)
@@ -167,6 +169,9 @@ func (c *core) nextWake(now reminders.Instant) time.Time {
 		if at := now.Wall.Add(dndPoll); at.Before(next) {
 			next = at
 		}
+	}
+	if at := c.meetingWake(now, st); !at.IsZero() && at.Before(next) {
+		next = at
 	}
 	return next
 }

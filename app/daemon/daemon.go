@@ -19,6 +19,7 @@ import (
 	"github.com/limber-app/limber/app/tray"
 	"github.com/limber-app/limber/reminders/dnd"
 	"github.com/limber-app/limber/reminders/idle"
+	"github.com/limber-app/limber/reminders/meeting"
 	"github.com/limber-app/limber/reminders/notify"
 )
 
@@ -44,6 +45,7 @@ type Daemon struct {
 	server   *control.Server
 	children *children.Launcher
 	dnd      dnd.Watcher
+	meeting  *meeting.Detector // built once; asked off the lock (meeting.go)
 	ctx      context.Context
 	cancel   context.CancelFunc
 	wake     chan struct{} // pokes the clock loop after an input
@@ -100,6 +102,7 @@ func Run(opts Options) error {
 	d.core = c
 	d.children = &children.Launcher{Exe: opts.Exe, Log: d.log, OnMessage: d.onChild}
 	d.dnd = dnd.New()
+	d.meeting = newMeetingDetector(os.Getenv)
 
 	// systray logs "failed to register" on every attempt while no tray host
 	// runs; the daemon says it once, clearly, instead.
@@ -196,12 +199,17 @@ func (d *Daemon) dndActive() bool {
 // d.mu held.
 func (d *Daemon) refresh() {
 	d.mu.Lock()
-	view := d.core.view(now())
+	at := now()
+	view := d.core.view(at)
 	pending := d.core.takePending()
+	checkMeeting := d.meeting != nil && d.core.startMeetingCheck(at)
 	t := d.tray
 	d.mu.Unlock()
 	if t != nil {
 		t.Update(view)
+	}
+	if checkMeeting {
+		go d.checkMeeting()
 	}
 	for _, r := range pending {
 		go d.remind(r)

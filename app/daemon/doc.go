@@ -31,17 +31,30 @@
 //     watch fails.
 //   - effects.go: carrying out the engine's effects (history, saved pause,
 //     queued reminders).
-//   - commands.go: control requests and tray clicks; pause, resume, snooze
-//     and skip.
+//   - commands.go: control requests and tray clicks; pause, resume, snooze,
+//     skip, stand and sit.
 //   - windows.go: opening child windows and acting on what they report.
 //   - outcomes.go: checking outcomes that arrive on the control socket.
 //   - suggestion.go: which routine and which stretch a reminder suggests.
-//   - reminder.go: the reminder's text.
+//   - meeting.go: holding reminders during a call (meetings = "hold"):
+//     the camera and microphone check runs off the lock, shortly before a
+//     reminder is due and every 15 s while a call holds it back.
+//   - reminder.go: the reminder's text (to stand up, to sit down after
+//     standing_limit, or after a call).
 //   - status.go: the tray view, the status line and `limber status --json`,
 //     as pure functions of the engine's status.
 //   - notifications.go: sending reminders and config errors as desktop
 //     notifications, and their buttons.
 //   - watchers.go: sleep and lock events, file changes and the tray host.
+//
+// # Test hook
+//
+// LIMBER_MEETING_DEVICES, when set, is a comma-separated list of
+// filepath.Match patterns that replaces the meeting detector's device
+// patterns (/dev/video*, ALSA capture PCMs), and the sound server is then
+// not asked. End-to-end tests fake a call with a process holding an
+// ordinary file open. It is not a user setting and not documented in the
+// README.
 //
 // Locking: Daemon.mu guards the core. Nothing slow (D-Bus, notifications,
 // starting a process) runs while it is held; reminders the engine asks for

@@ -17,6 +17,7 @@ func (c *core) apply(fx reminders.Effects) {
 			c.log.Error("save pause", "err", err)
 		}
 	}
+	c.noteMeetingEffects(fx)
 	if fx.Remind != nil {
 		c.pending = append(c.pending, c.compose(*fx.Remind))
 	}

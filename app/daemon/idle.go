@@ -42,6 +42,14 @@ func (c *core) useIdle(src idle.Source) {
 	c.idleRead = true
 	c.eng.SetPresenceEvents(false)
 	c.eng.SetAwayPoll(awayPoll(src.Name()))
+	c.updateTypingAware()
+}
+
+// updateTypingAware turns typing-aware delivery on only while the source
+// sees input: with none, or while its readings fail, every reading is 0
+// and every reminder would wait out lull_wait for a lull never seen.
+func (c *core) updateTypingAware() {
+	c.eng.SetTypingAware(c.idle.Name() != idle.None && !c.idleFailed)
 }
 
 // awayPoll is how often a source that pushes no events is read while the
@@ -63,11 +71,16 @@ func awayPoll(source string) time.Duration {
 	}
 }
 
-// presenceThresholds are the idle times the source's watch reports:
-// natural_break, the moment an absence becomes a break. (A second, shorter
-// threshold can be added here for a "lull" without changing the watch.)
+// presenceThresholds are the idle times the source's watch reports,
+// sorted: lull, the pause in typing a due reminder may wait for, and
+// natural_break, the moment an absence becomes a break. The engine tells
+// the two apart by the idle time an Idle event carries.
 func (c *core) presenceThresholds() []time.Duration {
-	return []time.Duration{c.eng.Config().NaturalBreak}
+	cfg := c.eng.Config()
+	if cfg.Lull <= 0 || cfg.Lull >= cfg.NaturalBreak {
+		return []time.Duration{cfg.NaturalBreak}
+	}
+	return []time.Duration{cfg.Lull, cfg.NaturalBreak}
 }
 
 // eventsArmed records that a watch of the source's presence events runs.
@@ -145,6 +158,7 @@ func (c *core) readIdle() time.Duration {
 		if !c.idleFailed {
 			logf("idle source failed; treating you as present", "source", c.idle.Name(), "err", err)
 			c.idleFailed = true
+			c.updateTypingAware()
 		}
 		return 0
 	}
@@ -154,6 +168,7 @@ func (c *core) readIdle() time.Duration {
 		}
 		logf("idle source works again", "source", c.idle.Name())
 		c.idleFailed = false
+		c.updateTypingAware()
 	}
 	return idleFor
 }

@@ -24,7 +24,7 @@ var errWatchEnded = errors.New("idle watch ended")
 // the daemon's life, when the source pushes any (x11, mutter, wayland):
 // each event goes into the engine at once, so a return is seen as it
 // happens instead of at the next poll. The watch is armed again when
-// natural_break changes. When it fails (the X server, the compositor or
+// natural_break or lull changes. When it fails (the X server, the compositor or
 // Mutter went away), the next source in the auto order takes over, said
 // in one log line and in `limber status`. A source that pushes nothing is
 // read by the clock loop instead; then this goroutine ends.
@@ -135,7 +135,7 @@ func (d *Daemon) fallBack(failed string, cause error) {
 }
 
 // rearmPresence asks watchPresence to arm its watch again if natural_break
-// changed.
+// or lull changed.
 func (d *Daemon) rearmPresence() {
 	select {
 	case d.rearm <- struct{}{}:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -194,8 +195,8 @@ func TestWatchPresence(t *testing.T) {
 	c.useIdle(first)
 	d, _ := testDaemon(t, c, second)
 
-	if ts := <-first.watches; len(ts) != 1 || ts[0] != 5*time.Minute {
-		t.Fatalf("watch thresholds %v, want [natural_break 5m]", ts)
+	if ts := <-first.watches; !slices.Equal(ts, []time.Duration{3 * time.Second, 5 * time.Minute}) {
+		t.Fatalf("watch thresholds %v, want [lull 3s, natural_break 5m]", ts)
 	}
 	eventually(t, d, "idle_events", func(c *core) bool { return c.pushed() })
 	first.events <- idle.Event{Kind: idle.Idle, Threshold: 5 * time.Minute, Idle: 5 * time.Minute}
@@ -210,13 +211,26 @@ func TestWatchPresence(t *testing.T) {
 	c.eng.ConfigChanged(c.clock(), cfg)
 	d.mu.Unlock()
 	d.rearmPresence()
-	if ts := <-first.watches; len(ts) != 1 || ts[0] != 3*time.Minute {
-		t.Fatalf("re-armed with %v, want [3m]", ts)
+	want := []time.Duration{3 * time.Second, 3 * time.Minute}
+	if ts := <-first.watches; !slices.Equal(ts, want) {
+		t.Fatalf("re-armed with %v, want %v", ts, want)
+	}
+
+	// A lull change alone arms the watch again too.
+	d.mu.Lock()
+	cfg.Lull = 5 * time.Second
+	c.cfg = cfg
+	c.eng.ConfigChanged(c.clock(), cfg)
+	d.mu.Unlock()
+	d.rearmPresence()
+	want = []time.Duration{5 * time.Second, 3 * time.Minute}
+	if ts := <-first.watches; !slices.Equal(ts, want) {
+		t.Fatalf("re-armed after a lull change with %v, want %v", ts, want)
 	}
 
 	first.events <- idle.Event{Err: errors.New("X server gone")}
-	if ts := <-second.watches; len(ts) != 1 || ts[0] != 3*time.Minute {
-		t.Fatalf("fallback watched with %v, want [3m]", ts)
+	if ts := <-second.watches; !slices.Equal(ts, want) {
+		t.Fatalf("fallback watched with %v, want %v", ts, want)
 	}
 	eventually(t, d, "the fallback in status", func(c *core) bool {
 		st := c.status(c.clock())
@@ -257,5 +271,24 @@ func TestWatchPresenceUnavailable(t *testing.T) {
 	c.observe(clk.read(), nil)
 	if src.readings() != before+1 {
 		t.Error("a source without events is not read at a tick")
+	}
+}
+
+// TestPresenceThresholds: the watch reports lull and natural_break, or
+// only natural_break when the lull is not shorter.
+func TestPresenceThresholds(t *testing.T) {
+	tests := []struct {
+		config string
+		want   []time.Duration
+	}{
+		{"", []time.Duration{3 * time.Second, 5 * time.Minute}},
+		{"lull = \"10s\"\nnatural_break = \"2m\"\n", []time.Duration{10 * time.Second, 2 * time.Minute}},
+		{"lull = \"5s\"\nnatural_break = \"5s\"\nsitting_limit = \"1m\"\n", []time.Duration{5 * time.Second}},
+	}
+	for _, tt := range tests {
+		c, _, _ := testCore(t, tt.config)
+		if got := c.presenceThresholds(); !slices.Equal(got, tt.want) {
+			t.Errorf("config %q: thresholds %v, want %v", tt.config, got, tt.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/limber-app/limber/app/i18n"
@@ -30,7 +31,7 @@ func (c *core) compose(r reminders.Remind) reminder {
 // write is the reminder's text for a routine; test writes a test
 // reminder's.
 func (c *core) write(r reminders.Remind, routine string, test bool) reminder {
-	body := i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
+	title, body := remindText(r)
 	if test {
 		// Sent from Settings, often right after starting: the sitting time
 		// would say "0 seconds".
@@ -45,13 +46,28 @@ func (c *core) write(r reminders.Remind, routine string, test bool) reminder {
 		body += "\n" + i18n.F("reminder.start", i18n.Args{"Routine": i18n.RoutineName(rt), "Length": routineLength(rt.Duration())})
 	}
 	return reminder{
-		Title:   i18n.T("reminder.title"),
+		Title:   title,
 		Body:    body,
 		Routine: routine,
 		Stretch: stretch,
 		Prompt:  c.cfg.PromptInstead,
 		Sitting: r.Sitting,
 	}
+}
+
+// remindText is a reminder's title and first sentence: to sit down after
+// standing_limit, to stand up after a call that held it back, or to stand
+// up after sitting.
+func remindText(r reminders.Remind) (title, body string) {
+	if r.Posture == reminders.PostureStanding {
+		return i18n.T("reminder.title.sit"), i18n.F("reminder.standing", i18n.Args{"Duration": humanMinutes(r.Standing)})
+	}
+	title = i18n.T("reminder.title")
+	if slices.Contains(r.HeldBy, reminders.HoldMeeting) && r.HoldLasted > 0 {
+		m := max(int(r.HoldLasted.Round(time.Minute)/time.Minute), 1)
+		return title, i18n.F("reminder.after-call", i18n.Args{"Minutes": m})
+	}
+	return title, i18n.F("reminder.sitting", i18n.Args{"Duration": humanMinutes(r.Sitting)})
 }
 
 // routineLength is a routine's length for the reminder: whole minutes,

@@ -28,7 +28,7 @@ type statusFacts struct {
 // whether Snooze can be clicked and why not. blind means no idle source
 // sees natural breaks.
 func trayView(st reminders.Status, now time.Time, blind bool) tray.View {
-	v := tray.View{Line: statusLine(st, now, blind), Icon: "normal"}
+	v := tray.View{Line: statusLine(st, now, blind), Icon: "normal", Standing: st.Standing}
 	switch st.State {
 	case reminders.Due:
 		v.Icon = "due"
@@ -49,13 +49,8 @@ func trayView(st reminders.Status, now time.Time, blind bool) tray.View {
 func statusLine(st reminders.Status, now time.Time, blind bool) string {
 	var line string
 	switch st.State {
-	case reminders.Sitting:
-		line = i18n.F("status.sitting", i18n.Args{"Minutes": minutes(st.Sitting)})
-		if st.HasNextReminder {
-			line += " · " + i18n.F("status.break-in", i18n.Args{"Minutes": minutes(st.NextReminder + time.Minute - time.Second)})
-		}
-	case reminders.Due:
-		line = i18n.F("status.due", i18n.Args{"Minutes": minutes(st.Sitting)})
+	case reminders.Sitting, reminders.Due:
+		line = presentLine(st)
 	case reminders.Paused:
 		line = pausedLine(st.PausedUntil, now)
 	case reminders.OutsideHours:
@@ -69,6 +64,28 @@ func statusLine(st reminders.Status, now time.Time, blind bool) string {
 	}
 	if blind && (st.State == reminders.Sitting || st.State == reminders.Due) {
 		line += " · " + i18n.T("status.blind")
+	}
+	return line
+}
+
+// presentLine is the status line while the user is at the desk: sitting
+// or standing time, and when the next break is, or that one is due.
+func presentLine(st reminders.Status) string {
+	key, d := "status.sitting", st.Sitting
+	if st.Standing {
+		key, d = "status.standing", st.StandingTime
+	}
+	if st.State == reminders.Due {
+		key = map[bool]string{false: "status.due", true: "status.due-standing"}[st.Standing]
+		line := i18n.F(key, i18n.Args{"Minutes": minutes(d)})
+		if st.Held {
+			line += " · " + i18n.T("status.held")
+		}
+		return line
+	}
+	line := i18n.F(key, i18n.Args{"Minutes": minutes(d)})
+	if st.HasNextReminder {
+		line += " · " + i18n.F("status.break-in", i18n.Args{"Minutes": minutes(st.NextReminder + time.Minute - time.Second)})
 	}
 	return line
 }
@@ -116,19 +133,28 @@ func isToday(t, now time.Time) bool {
 // version.
 func statusReport(st reminders.Status, now time.Time, f statusFacts) *control.Status {
 	out := &control.Status{
-		State:          st.State.String(),
-		Line:           statusLine(st, now, f.IdleSource == idle.None),
-		SittingSeconds: int64(st.Sitting / time.Second),
-		IdleSource:     f.IdleSource,
-		IdleEvents:     f.IdleEvents,
-		IdleNote:       f.IdleNote,
-		BreaksToday:    st.Today.Breaks,
-		SkippedToday:   st.Today.Skipped,
-		SnoozedToday:   st.Today.Snoozed,
-		RemindersToday: st.Today.Reminders,
-		ConfigErrors:   nonNil(f.ConfigErrors),
-		RoutineErrors:  nonNil(f.RoutineErrors),
-		HistoryError:   f.HistoryError,
+		State:           st.State.String(),
+		Line:            statusLine(st, now, f.IdleSource == idle.None),
+		SittingSeconds:  int64(st.Sitting / time.Second),
+		IdleSource:      f.IdleSource,
+		IdleEvents:      f.IdleEvents,
+		IdleNote:        f.IdleNote,
+		BreaksToday:     st.Today.Breaks,
+		SkippedToday:    st.Today.Skipped,
+		SnoozedToday:    st.Today.Snoozed,
+		RemindersToday:  st.Today.Reminders,
+		ConfigErrors:    nonNil(f.ConfigErrors),
+		RoutineErrors:   nonNil(f.RoutineErrors),
+		HistoryError:    f.HistoryError,
+		HeldBy:          []string{},
+		Posture:         reminders.PostureSitting.String(),
+		StandingSeconds: int64(st.StandingTime / time.Second),
+	}
+	for _, r := range st.HeldBy {
+		out.HeldBy = append(out.HeldBy, string(r))
+	}
+	if st.Standing {
+		out.Posture = reminders.PostureStanding.String()
 	}
 	if st.HasNextReminder {
 		s := int64(st.NextReminder / time.Second)

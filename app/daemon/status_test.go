@@ -19,6 +19,8 @@ func TestStatusLine(t *testing.T) {
 		{reminders.Status{State: reminders.Sitting, Sitting: 32 * time.Minute, NextReminder: 13 * time.Minute, HasNextReminder: true}, false, "Sitting 32 min · break in 13 min"},
 		{reminders.Status{State: reminders.Sitting, Sitting: 44*time.Minute + 30*time.Second, NextReminder: 30 * time.Second, HasNextReminder: true}, false, "Sitting 44 min · break in 1 min"},
 		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute}, true, "Time to stand up · sitting 47 min · breaks not detected"},
+		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute, Held: true}, false, "Time to stand up · sitting 47 min · reminder held back"},
+		{reminders.Status{State: reminders.Sitting, Standing: true, StandingTime: 20 * time.Minute, NextReminder: 10 * time.Minute, HasNextReminder: true}, false, "Standing 20 min · break in 10 min"},
 		{reminders.Status{State: reminders.Paused, PausedUntil: now.Add(30 * time.Minute)}, false, "Paused until 14:30"},
 		{reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever()}, false, "Paused until you resume"},
 		{reminders.Status{State: reminders.OutsideHours, ResumesAt: now.Add(19 * time.Hour)}, false, "Outside working hours · back Thu 09:00"},
@@ -104,7 +106,7 @@ func TestStatusReport(t *testing.T) {
 			statusFacts{IdleSource: "x11", IdleEvents: true},
 			`{"state":"sitting","status_line":"Sitting 1 min · break in 10 min","sitting_seconds":90,"next_reminder_seconds":600,` +
 				`"idle_source":"x11","idle_events":true,"paused_until":null,"breaks_today":3,"skipped_today":1,"snoozed_today":2,"reminders_today":4,` +
-				`"config_errors":[],"routine_errors":[],"history_error":"","tray":"","open_windows":null,"pid":0,"version":""}`,
+				`"config_errors":[],"routine_errors":[],"history_error":"","held_by":[],"posture":"sitting","standing_seconds":0,"tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
 		{
 			"paused forever, blind, with errors",
@@ -112,7 +114,7 @@ func TestStatusReport(t *testing.T) {
 			statusFacts{IdleSource: "none", IdleNote: "no idle", ConfigErrors: []string{"c"}, RoutineErrors: []string{"r"}, HistoryError: "h"},
 			`{"state":"paused","status_line":"Paused until you resume","sitting_seconds":0,"next_reminder_seconds":null,` +
 				`"idle_source":"none","idle_events":false,"idle_note":"no idle","paused_until":"forever","breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
-				`"config_errors":["c"],"routine_errors":["r"],"history_error":"h","tray":"","open_windows":null,"pid":0,"version":""}`,
+				`"config_errors":["c"],"routine_errors":["r"],"history_error":"h","held_by":[],"posture":"sitting","standing_seconds":0,"tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
 		{
 			"paused until a time, outside hours later",
@@ -120,7 +122,16 @@ func TestStatusReport(t *testing.T) {
 			statusFacts{IdleSource: "x11"},
 			`{"state":"outside_hours","status_line":"Outside working hours · back Thu 09:00","sitting_seconds":0,"next_reminder_seconds":null,` +
 				`"idle_source":"x11","idle_events":false,"paused_until":"2026-11-25T15:00:00Z","resumes_at":"2026-11-26T09:00:00Z","breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
-				`"config_errors":[],"routine_errors":[],"history_error":"","tray":"","open_windows":null,"pid":0,"version":""}`,
+				`"config_errors":[],"routine_errors":[],"history_error":"","held_by":[],"posture":"sitting","standing_seconds":0,"tray":"","open_windows":null,"pid":0,"version":""}`,
+		},
+		{
+			"standing, due and held by a meeting",
+			reminders.Status{State: reminders.Due, Held: true, HeldBy: []reminders.HoldReason{reminders.HoldMeeting},
+				Standing: true, StandingTime: 50 * time.Minute},
+			statusFacts{IdleSource: "x11"},
+			`{"state":"due","status_line":"Time to sit down · standing 50 min · reminder held back","sitting_seconds":0,"next_reminder_seconds":null,` +
+				`"idle_source":"x11","idle_events":false,"paused_until":null,"breaks_today":0,"skipped_today":0,"snoozed_today":0,"reminders_today":0,` +
+				`"config_errors":[],"routine_errors":[],"history_error":"","held_by":["meeting"],"posture":"standing","standing_seconds":3000,"tray":"","open_windows":null,"pid":0,"version":""}`,
 		},
 	}
 	for _, tt := range tests {

@@ -331,6 +331,8 @@ func TestEnglishContract(t *testing.T) {
 		"tray.settings":   "Settings…",
 		"tray.stats":      "Statistics…",
 		"tray.quit":       "Quit",
+		"tray.stand":      "I'm standing",
+		"tray.sit":        "I'm sitting",
 		"window.routine":  "{{.Name}} — Limber",
 		"window.picker":   "Routines — Limber",
 		"window.settings": "Settings — Limber",

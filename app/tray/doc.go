@@ -18,6 +18,8 @@
 //     greyed as "Snooze (limit reached)" when the limit is the reason;
 //   - "Pause", a submenu ("30 minutes", "1 hour", "2 hours", "Until
 //     tomorrow"), or "Resume" in its place while paused;
+//   - "I'm standing", the standing-desk toggle, labelled "I'm sitting"
+//     while the user stands;
 //   - "Settings…" and "Statistics…";
 //   - "Quit".
 //

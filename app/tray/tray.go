@@ -24,7 +24,12 @@ const (
 	KeyResume      = "tray.resume"
 	KeySettings    = "tray.settings"
 	KeyStats       = "tray.stats"
-	KeyQuit        = "tray.quit"
+	// KeyStand and KeySit label the standing-desk toggle: "I'm standing"
+	// while the user sits (click when you stand up), "I'm sitting" while
+	// they stand.
+	KeyStand = "tray.stand"
+	KeySit   = "tray.sit"
+	KeyQuit  = "tray.quit"
 )
 
 // PauseChoices are the Pause submenu's entries (translation keys) and the
@@ -43,6 +48,8 @@ type Handlers struct {
 	Snooze       func()
 	Pause        func(length string)
 	Resume       func()
+	Stand        func() // standing-desk mode: the user stood up
+	Sit          func() // and sat down again
 	Settings     func()
 	Stats        func()
 	Quit         func()
@@ -60,6 +67,18 @@ type View struct {
 	// SnoozeLimit greys Snooze with "Snooze (limit reached)": a break is
 	// due but no snoozes are left.
 	SnoozeLimit bool
+	// Standing: the user stands (standing-desk mode); the toggle then
+	// offers "I'm sitting".
+	Standing bool
+}
+
+// PostureLabel is the standing-desk toggle's label for v: the posture
+// the user can switch to.
+func PostureLabel(v View) string {
+	if v.Standing {
+		return i18n.T(KeySit)
+	}
+	return i18n.T(KeyStand)
 }
 
 // SnoozeLabel is the Snooze item's label for v.
@@ -84,6 +103,7 @@ type Tray struct {
 	snooze   *systray.MenuItem
 	pause    *systray.MenuItem
 	resume   *systray.MenuItem
+	posture  *systray.MenuItem
 }
 
 // Run shows the tray with the first view and blocks until Quit. ready runs
@@ -141,6 +161,8 @@ func build(h Handlers, first View) *Tray {
 	t.resume = systray.AddMenuItem(i18n.T(KeyResume), i18n.T("tray.resume.tip"))
 	t.resume.Hide()
 	onClick(t.resume, h.Resume)
+	t.posture = systray.AddMenuItem(PostureLabel(first), i18n.T("tray.posture.tip"))
+	onClick(t.posture, t.togglePosture)
 	systray.AddSeparator()
 	onClick(systray.AddMenuItem(i18n.T(KeySettings), i18n.T("tray.settings.tip")), h.Settings)
 	onClick(systray.AddMenuItem(i18n.T(KeyStats), i18n.T("tray.stats.tip")), h.Stats)
@@ -148,6 +170,20 @@ func build(h Handlers, first View) *Tray {
 	onClick(systray.AddMenuItem(i18n.T(KeyQuit), i18n.T("tray.quit.tip")), h.Quit)
 	t.Update(first) // icon, title, tooltip, Pause or Resume, Snooze
 	return t
+}
+
+// togglePosture tells the daemon the user changed posture: the opposite
+// of what the view last shown says.
+func (t *Tray) togglePosture() {
+	t.mu.Lock()
+	standing := t.view.Standing
+	t.mu.Unlock()
+	switch {
+	case standing && t.h.Sit != nil:
+		t.h.Sit()
+	case !standing && t.h.Stand != nil:
+		t.h.Stand()
+	}
 }
 
 // onClick serves an item's clicks on a goroutine that sleeps in a channel
@@ -227,6 +263,9 @@ func (t *Tray) Update(v View) {
 	}
 	if label := SnoozeLabel(v); label != SnoozeLabel(old) {
 		t.snooze.SetTitle(label)
+	}
+	if v.Standing != old.Standing {
+		t.posture.SetTitle(PostureLabel(v))
 	}
 	if v.CanSnooze != old.CanSnooze || old == (View{}) {
 		if v.CanSnooze {

@@ -33,3 +33,19 @@ func TestSnoozeLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestPostureLabel: the standing-desk toggle offers the other posture.
+func TestPostureLabel(t *testing.T) {
+	tests := []struct {
+		v    View
+		want string
+	}{
+		{View{}, "I'm standing"},
+		{View{Standing: true}, "I'm sitting"},
+	}
+	for _, tt := range tests {
+		if got := PostureLabel(tt.v); got != tt.want {
+			t.Errorf("PostureLabel(%+v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}

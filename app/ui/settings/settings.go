@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -60,7 +61,10 @@ type View struct {
 	keys   map[string]reminders.ConfigKey
 	fields map[string]*field        // duration and count keys
 	checks map[string]*widget.Check // bool keys
-	days   [7]*dayRow               // Monday first
+	// choices are the choice keys shown as radio groups (meetings,
+	// posture_after_break); dnd and idle_source have their own widgets.
+	choices map[string]*widget.RadioGroup
+	days    [7]*dayRow // Monday first
 
 	dnd          *widget.RadioGroup
 	suggest      *widget.Select
@@ -97,6 +101,31 @@ func idleLabel(source string) string {
 // checkLabels are the texts of the bool keys' check boxes.
 func checkLabels() map[string]string {
 	return map[string]string{"notification_buttons": "settings.buttons", "prompt_instead": "settings.prompt", "sounds": "settings.sounds"}
+}
+
+// radioKeys are the choice keys shown as a generic radio group, one
+// option per value, labelled by the key's i18n key plus "." and the value.
+var radioKeys = []string{"meetings", "posture_after_break"}
+
+// choiceLabel names one value of a choice key for people.
+func choiceLabel(name, value string) string { return i18n.Or(labelKey(name)+"."+value, value) }
+
+// newChoice is the radio group of a choice key, with c's value selected.
+func newChoice(k reminders.ConfigKey, c reminders.Config) *widget.RadioGroup {
+	var labels []string
+	for _, value := range k.Choices {
+		labels = append(labels, choiceLabel(k.Name, value))
+	}
+	rg := widget.NewRadioGroup(labels, nil)
+	rg.Horizontal = true
+	rg.Required = true
+	rg.SetSelected(choiceLabel(k.Name, k.Text(c)))
+	return rg
+}
+
+// choiceItem is the form row of a choice key, with its hint.
+func (v *View) choiceItem(name string) *widget.FormItem {
+	return hinted(widget.NewFormItem(i18n.T(labelKey(name)), v.choices[name]), i18n.T(labelKey(name)+".hint"))
 }
 
 // labelKey is the i18n key naming a duration or count key's entry
@@ -150,7 +179,8 @@ type dayRow struct {
 
 // New builds the view from o.
 func New(o Options) *View {
-	v := &View{o: o, keys: map[string]reminders.ConfigKey{}, fields: map[string]*field{}, checks: map[string]*widget.Check{}}
+	v := &View{o: o, keys: map[string]reminders.ConfigKey{}, fields: map[string]*field{}, checks: map[string]*widget.Check{},
+		choices: map[string]*widget.RadioGroup{}}
 	c := o.Config
 	def := reminders.DefaultConfig()
 	changed := v.revalidate
@@ -163,6 +193,10 @@ func New(o Options) *View {
 		case reminders.KindBool:
 			v.checks[k.Name] = widget.NewCheck(i18n.T(checkLabels()[k.Name]), nil)
 			v.checks[k.Name].SetChecked(k.Text(c) == "true")
+		case reminders.KindChoice:
+			if slices.Contains(radioKeys, k.Name) {
+				v.choices[k.Name] = newChoice(k, c)
+			}
 		}
 	}
 
@@ -215,6 +249,10 @@ func New(o Options) *View {
 		v.entryItem("snooze", def),
 		v.entryItem("snooze_limit", def),
 		hinted(widget.NewFormItem(i18n.T("settings.dnd"), v.dnd), i18n.T("settings.dnd.hint")),
+		v.choiceItem("meetings"),
+		v.entryItem("max_hold", def),
+		v.entryItem("lull", def),
+		v.entryItem("lull_wait", def),
 		hinted(widget.NewFormItem(i18n.T("settings.notifications"),
 			container.NewVBox(v.checks["notification_buttons"], v.checks["prompt_instead"], v.checks["sounds"])), i18n.T("settings.notifications.hint")),
 	)
@@ -223,6 +261,10 @@ func New(o Options) *View {
 		test := widget.NewButtonWithIcon(i18n.T("settings.test-reminder"), theme.MailSendIcon(), o.TestReminder)
 		remindersBox.Add(container.NewHBox(test))
 	}
+	standing := widget.NewForm(
+		v.entryItem("standing_limit", def),
+		v.choiceItem("posture_after_break"),
+	)
 	hours := []*widget.FormItem{hinted(widget.NewFormItem("", v.alwaysOn), i18n.T("settings.always-on.hint"))}
 	for _, r := range v.days {
 		hours = append(hours, r.formItem())
@@ -239,6 +281,7 @@ func New(o Options) *View {
 	sections = append(sections,
 		widget.NewCard(i18n.T("settings.section.breaks"), "", breaks),
 		widget.NewCard(i18n.T("settings.section.reminders"), "", remindersBox),
+		widget.NewCard(i18n.T("settings.section.standing"), "", standing),
 		widget.NewCard(i18n.T("settings.section.hours"), "", hoursBox),
 		widget.NewCard(i18n.T("settings.section.system"), "", systemForm),
 	)
@@ -409,6 +452,13 @@ func (v *View) collect() (reminders.Config, map[string]error) {
 	}
 	for name, c := range v.checks {
 		_ = v.keys[name].SetText(&cfg, strconv.FormatBool(c.Checked)) // cannot fail
+	}
+	for name, rg := range v.choices {
+		for _, value := range v.keys[name].Choices {
+			if choiceLabel(name, value) == rg.Selected {
+				_ = v.keys[name].SetText(&cfg, value) // one of its choices
+			}
+		}
 	}
 
 	cfg.DND = reminders.DNDHold

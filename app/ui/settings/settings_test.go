@@ -181,6 +181,12 @@ func TestSaveRoundTripKeepsUnknownKeys(t *testing.T) {
 	v.dnd.SetSelected(dndIgnore())
 	v.checks["prompt_instead"].SetChecked(true)
 	v.idle.SetSelected(idleLabel("x11"))
+	v.choices["meetings"].SetSelected(choiceLabel("meetings", "ignore"))
+	v.choices["posture_after_break"].SetSelected(choiceLabel("posture_after_break", "keep"))
+	v.fields["standing_limit"].entry.SetText("45m")
+	v.fields["lull"].entry.SetText("5s")
+	v.fields["lull_wait"].entry.SetText("1m")
+	v.fields["max_hold"].entry.SetText("30m")
 	test.Tap(v.save)
 	if len(saved) != 1 {
 		t.Fatalf("Save called %d times", len(saved))
@@ -194,6 +200,10 @@ func TestSaveRoundTripKeepsUnknownKeys(t *testing.T) {
 	want.DND = reminders.DNDIgnore
 	want.PromptInstead = true
 	want.IdleSource = "x11"
+	want.Meetings = reminders.DNDIgnore
+	want.PostureAfterBreak = reminders.AfterBreakKeep
+	want.StandingLimit = 45 * time.Minute
+	want.Lull, want.LullWait, want.MaxHold = 5*time.Second, time.Minute, 30*time.Minute
 	want.Schedule.SetDay(time.Monday, reminders.Range{Start: 540, End: 750}, reminders.Range{Start: 1320, End: 120})
 	want.Schedule.SetDay(time.Saturday)
 	want.Schedule.SetDay(time.Sunday)

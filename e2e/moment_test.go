@@ -1,0 +1,252 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/e2e/harness"
+)
+
+// Reminders that respect the moment (README.md, "Using Limber"): a call
+// holds a due reminder back, a standing desk has its own posture, and a
+// reminder due while the user types waits for a lull.
+
+// momentStatus is the part of `limber status --json` these tests read.
+type momentStatus struct {
+	State           string   `json:"state"`
+	HeldBy          []string `json:"held_by"`
+	Posture         string   `json:"posture"`
+	StandingSeconds *float64 `json:"standing_seconds"`
+	IdleEvents      bool     `json:"idle_events"`
+	Line            string   `json:"status_line"`
+}
+
+// momentOf runs `limber status --json` and decodes the fields above,
+// which must all be present.
+func momentOf(tb testing.TB, d *harness.Desktop) momentStatus {
+	tb.Helper()
+	out, errOut, code := d.Run("status", "--json")
+	if code != 0 {
+		tb.Fatalf("limber status --json exited %d; stderr:\n%s", code, errOut)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		tb.Fatalf("status --json: %v\n%s", err, out)
+	}
+	for _, f := range []string{"held_by", "posture", "standing_seconds"} {
+		if _, ok := raw[f]; !ok {
+			tb.Fatalf("status --json has no %s:\n%s", f, out)
+		}
+	}
+	var st momentStatus
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		tb.Fatalf("decode status: %v\n%s", err, out)
+	}
+	if st.HeldBy == nil {
+		tb.Fatalf("held_by is null, want an array:\n%s", out)
+	}
+	return st
+}
+
+// waitMoment polls the status until pred holds.
+func waitMoment(tb testing.TB, d *harness.Desktop, pred func(momentStatus) bool, timeout time.Duration) momentStatus {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		st := momentOf(tb, d)
+		if pred(st) {
+			return st
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("status condition not met after %s; last status: %+v", timeout, st)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// reminders are the real reminders (not test ones) sent so far.
+func remindersSent(n *harness.Notifications) []harness.Notification {
+	var out []harness.Notification
+	for _, note := range n.All() {
+		if note.Summary == "Time to stand up" {
+			out = append(out, note)
+		}
+	}
+	return out
+}
+
+// startMomentDaemon starts the daemon with extra environment and waits
+// for its tray item.
+func startMomentDaemon(t *testing.T, d *harness.Desktop, env []string, args ...string) *session {
+	t.Helper()
+	s := &session{Desktop: d, watcher: d.StartWatcher(), notes: d.StartNotifications()}
+	s.daemon = d.StartLimberEnv(env, args...)
+	item, err := s.watcher.WaitItem(registerTimeout)
+	if err != nil {
+		t.Fatalf("daemon did not register a tray item: %v\nstderr:\n%s", err, s.daemon.Stderr())
+	}
+	s.tray = d.Tray(item)
+	return s
+}
+
+// quickLull is the daemon flags of a config whose reminders wait at most
+// a second for a pause in input: for tests that give steady input over the
+// due moment and expect the reminder then, not after the default two
+// minutes of typing-aware delivery.
+func quickLull(tb testing.TB) []string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte("lull_wait = \"1s\"\n"), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return []string{"--config", path}
+}
+
+// TestMeetingHoldsReminder: while a process holds the (faked) camera open,
+// the due reminder is held (held_by has meeting, no notification); once
+// the process is gone it is delivered once, within the 15 s re-check,
+// saying the user sat through a call.
+func TestMeetingHoldsReminder(t *testing.T) {
+	t.Parallel()
+	d := harness.NewDesktop(t)
+	camera := filepath.Join(t.TempDir(), "fake-camera")
+	if err := os.WriteFile(camera, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	call := d.StartProgram("/bin/sh", "-c", "exec 3<"+camera+"; exec sleep 60")
+	s := startMomentDaemon(t, d, []string{"LIMBER_MEETING_DEVICES=" + camera},
+		"--sitting-limit", "4s", "--natural-break", "2s", "--idle-source", "none")
+
+	waitMoment(t, d, func(st momentStatus) bool {
+		return st.State == "due" && slices.Contains(st.HeldBy, "meeting")
+	}, 15*time.Second)
+	time.Sleep(2 * time.Second)
+	if sent := remindersSent(s.notes); len(sent) != 0 {
+		t.Fatalf("reminder shown during the call: %+v", sent)
+	}
+	if st := momentOf(t, d); !slices.Contains(st.HeldBy, "meeting") {
+		t.Fatalf("hold ended while the call runs: %+v", st)
+	}
+	if out, _, _ := d.Run("status"); !strings.Contains(out, "Reminder held back by: meeting") {
+		t.Errorf("limber status does not say the reminder is held:\n%s", out)
+	}
+
+	if err := call.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	ended := time.Now()
+	note, err := s.notes.Wait(func(n harness.Notification) bool { return n.Summary == "Time to stand up" }, 20*time.Second)
+	if err != nil {
+		t.Fatalf("no reminder after the call ended: %v\nstderr:\n%s", err, s.daemon.Stderr())
+	}
+	late := time.Since(ended)
+	t.Logf("reminder %s after the call ended: %q", late.Round(time.Millisecond), note.Body)
+	if late > 17*time.Second {
+		t.Errorf("reminder came %s after the call ended, want within the 15 s re-check", late)
+	}
+	if !strings.Contains(note.Body, "-minute call") {
+		t.Errorf("reminder body %q does not mention the call", note.Body)
+	}
+	st := waitMoment(t, d, func(st momentStatus) bool { return len(st.HeldBy) == 0 }, 5*time.Second)
+	time.Sleep(time.Second)
+	if sent := remindersSent(s.notes); len(sent) != 1 {
+		t.Errorf("%d reminders after the call, want 1; status %+v", len(sent), st)
+	}
+	if !strings.Contains(s.daemon.Stderr(), "in a call") {
+		t.Errorf("daemon log does not name the call's evidence:\n%s", s.daemon.Stderr())
+	}
+}
+
+// TestStandingDesk: the posture is switched from the command line and from
+// the tray's toggle, and status reports it.
+func TestStandingDesk(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, "--sitting-limit", "45m", "--idle-source", "none")
+	if st := momentOf(t, s.Desktop); st.Posture != "sitting" || len(st.HeldBy) != 0 {
+		t.Fatalf("at start: %+v", st)
+	}
+	if s.menu(t).Find(labelStand) == nil {
+		t.Fatalf("no %q in the menu:\n%s", labelStand, s.menu(t))
+	}
+
+	out, errOut, code := s.Run("stand")
+	if code != 0 || !strings.HasPrefix(out, "Standing ") {
+		t.Fatalf("limber stand: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	waitMoment(t, s.Desktop, func(st momentStatus) bool { return st.Posture == "standing" }, 3*time.Second)
+	if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find(labelSit) != nil }, menuTimeout); err != nil {
+		t.Fatalf("toggle not relabelled after limber stand: %v", err)
+	}
+	st := waitMoment(t, s.Desktop, func(st momentStatus) bool {
+		return st.StandingSeconds != nil && *st.StandingSeconds >= 1
+	}, 5*time.Second)
+	if !strings.HasPrefix(st.Line, "Standing") {
+		t.Errorf("status line while standing = %q", st.Line)
+	}
+
+	if err := s.tray.ClickLabel(labelSit); err != nil {
+		t.Fatal(err)
+	}
+	waitMoment(t, s.Desktop, func(st momentStatus) bool { return st.Posture == "sitting" }, 3*time.Second)
+	if err := s.tray.ClickLabel(labelStand); err != nil {
+		// The menu may not be relabelled yet.
+		if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find(labelStand) != nil }, menuTimeout); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.tray.ClickLabel(labelStand); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitMoment(t, s.Desktop, func(st momentStatus) bool { return st.Posture == "standing" }, 3*time.Second)
+
+	if out, errOut, code := s.Run("sit"); code != 0 || !strings.HasPrefix(out, "Sitting ") {
+		t.Fatalf("limber sit: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if st := momentOf(t, s.Desktop); st.Posture != "sitting" {
+		t.Errorf("after limber sit: %+v", st)
+	}
+}
+
+// TestTypingAwareReminder: a reminder that falls due while the user types
+// waits for the lull (3 s by default) after the typing stops.
+func TestTypingAwareReminder(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Skip("xdotool not installed")
+	}
+	s := startSession(t, "--sitting-limit", "10s", "--natural-break", "6s", "--idle-source", "x11")
+	started := time.Now()
+	// Idle past the lull once, so the watch's first event has arrived and
+	// the daemon relies on its events.
+	waitMoment(t, s.Desktop, func(st momentStatus) bool { return st.IdleEvents }, 5*time.Second)
+	time.Sleep(4*time.Second - time.Since(started))
+
+	// 120 keys, 200 ms apart (xdotool spends half of it between press and
+	// release, so about 10 keys a second): typing from about 4 s to 16 s,
+	// over the due moment at 10 s.
+	typing := s.StartProgram("xdotool", "type", "--delay", "200", strings.Repeat("limber ", 18)[:120])
+	if _, err := typing.Wait(30 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	stopped := time.Now()
+	if stopped.Sub(started) < 11*time.Second {
+		t.Fatalf("typing ended %s after start, before the reminder fell due", stopped.Sub(started))
+	}
+	if sent := remindersSent(s.notes); len(sent) != 0 {
+		t.Fatalf("reminder shown while typing: %+v", sent)
+	}
+	if _, err := s.notes.Wait(func(n harness.Notification) bool { return n.Summary == "Time to stand up" }, 10*time.Second); err != nil {
+		t.Fatalf("no reminder after typing stopped: %v\nstderr:\n%s", err, s.daemon.Stderr())
+	}
+	after := time.Since(stopped)
+	t.Logf("typing stopped %s after start; reminder %s later", stopped.Sub(started).Round(time.Millisecond), after.Round(time.Millisecond))
+	if after < 2*time.Second || after > 4*time.Second {
+		t.Errorf("reminder came %s after typing stopped, want 3 ± 1 s", after)
+	}
+}
