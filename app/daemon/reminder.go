@@ -7,6 +7,7 @@ import (
 
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/reminders"
+	"github.com/limber-app/limber/routines"
 )
 
 // reminder is one nudge to show.
@@ -42,6 +43,10 @@ func (c *core) write(r reminders.Remind, routine string, test bool) reminder {
 		if st, ok := c.suggest.stretch(rt, c.eng.Status(c.clock()).Today.Reminders); ok {
 			stretch = st.StretchID
 			body += " " + i18n.F("reminder.try", i18n.Args{"Stretch": i18n.StepName(st)})
+			// Say what to do, so the reminder alone is enough to stretch.
+			if s, ok := routines.LookupStretch(st.StretchID); ok && s.Action != "" {
+				body += " " + i18n.StretchAction(s)
+			}
 		}
 		body += "\n" + i18n.F("reminder.start", i18n.Args{"Routine": i18n.RoutineName(rt), "Length": routineLength(rt.Duration())})
 	}

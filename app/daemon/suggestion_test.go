@@ -32,6 +32,10 @@ func TestReminderNamesItsRoutine(t *testing.T) {
 		if !strings.Contains(r.Body, "Try "+s.Name) || !strings.Contains(r.Body, want) {
 			t.Errorf("reminder %d body %q: want %q and %q", i, r.Body, "Try "+s.Name, want)
 		}
+		// What to do, not just a name: the stretch's action line.
+		if s.Action == "" || !strings.Contains(r.Body, "Try "+s.Name+". "+s.Action) {
+			t.Errorf("reminder %d body %q: want the action %q after the name", i, r.Body, s.Action)
+		}
 	}
 }
 
