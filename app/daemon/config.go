@@ -13,16 +13,37 @@ import (
 // loadConfig reads the config file and applies the command-line
 // overrides. Bad keys fall back to their defaults and are reported.
 func (c *core) loadConfig() {
-	c.cfgStamp = stamp(c.cfgPath)
+	c.setConfig(c.readConfig(c.catalog))
+}
+
+// readConfig reads the config file, checks its suggest against catalog
+// and applies the command-line overrides. It touches only what never
+// changes (the path, the options, the logger), so the daemon calls it
+// without its lock: file I/O never holds up the tray or a command.
+func (c *core) readConfig(catalog routines.Catalog) loadedConfig {
+	l := loadedConfig{stamp: stamp(c.cfgPath)}
 	cfg, errs := reminders.LoadConfigChecked(c.cfgPath, func(id string) bool {
-		_, ok := c.catalog.Find(id)
+		_, ok := catalog.Find(id)
 		return ok
 	})
-	cfg, errs = applyOverrides(cfg, errs, c.opts)
-	for _, e := range errs {
+	l.cfg, l.errs = applyOverrides(cfg, errs, c.opts)
+	return l
+}
+
+// loadedConfig is a config as read from disk, not yet in use.
+type loadedConfig struct {
+	stamp string // what the file looked like when read
+	cfg   reminders.Config
+	errs  []reminders.ConfigError
+}
+
+// setConfig puts a config read by readConfig in use (the engine is told
+// by the caller).
+func (c *core) setConfig(l loadedConfig) {
+	for _, e := range l.errs {
 		c.log.Warn("config", "err", e)
 	}
-	c.cfg, c.cfgErrs = cfg, errs
+	c.cfgStamp, c.cfg, c.cfgErrs = l.stamp, l.cfg, l.errs
 }
 
 // applyOverrides puts the daemon's --sitting-limit and --natural-break
@@ -82,18 +103,29 @@ func valueFrom(key string, v, def time.Duration) string {
 }
 
 // reloadConfig applies a changed config file without a restart.
-func (c *core) reloadConfig() {
-	c.loadConfig()
+func (c *core) reloadConfig(l loadedConfig) {
+	c.setConfig(l)
 	c.apply(c.eng.ConfigChanged(c.clock(), c.cfg))
 }
 
 // reloadRoutines (re-)reads the user's routine folder.
 func (c *core) reloadRoutines() {
-	c.routStamp = stamp(c.opts.Paths.RoutinesDir())
-	c.catalog = routines.Load(c.opts.Paths.RoutinesDir())
-	for _, e := range c.catalog.Errors {
+	c.setRoutines(c.readRoutines())
+}
+
+// readRoutines reads the user's routine folder; like readConfig it needs
+// no lock.
+func (c *core) readRoutines() (string, routines.Catalog) {
+	dir := c.opts.Paths.RoutinesDir()
+	return stamp(dir), routines.Load(dir)
+}
+
+// setRoutines puts a catalog read by readRoutines in use.
+func (c *core) setRoutines(routStamp string, catalog routines.Catalog) {
+	for _, e := range catalog.Errors {
 		c.log.Warn("routine file skipped", "err", e)
 	}
+	c.routStamp, c.catalog = routStamp, catalog
 }
 
 // configErrors lists the config's problems as sentences with file, line

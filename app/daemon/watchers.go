@@ -130,17 +130,28 @@ func changedFile(ev fsnotify.Event, cfgPath, routinesDir string) (change fileCha
 // reload applies changed files: the config at once, the routines to the
 // tray's submenu. Config errors are notified only when they changed.
 func (d *Daemon) reload(changes fileChanges) {
+	// Read the files first, without the lock: a slow disk or a hostile
+	// file must not hold up the tray or a command.
+	d.mu.Lock()
+	catalog := d.core.catalog
+	d.mu.Unlock()
+	var routStamp string
+	if changes.routines {
+		routStamp, catalog = d.core.readRoutines()
+	}
+	// The config names a routine (suggest), so new routines re-check it.
+	loaded := d.core.readConfig(catalog)
+
 	d.mu.Lock()
 	var cfgErrs []string
 	var entries []tray.Entry
 	if changes.routines {
-		d.core.reloadRoutines()
+		d.core.setRoutines(routStamp, catalog)
 		entries = d.core.trayRoutines()
 	}
-	// The config names a routine (suggest), so new routines re-check it.
 	if changes.config || changes.routines {
 		before := d.core.configErrors()
-		d.core.reloadConfig()
+		d.core.reloadConfig(loaded)
 		after := d.core.configErrors()
 		d.log.Info("config reloaded", "errors", len(after))
 		if !slices.Equal(before, after) {

@@ -67,9 +67,7 @@ func (d *Daemon) childAction(o control.Outcome) {
 		d.mu.Unlock()
 		go d.remind(r)
 	case control.ActionSaved:
-		d.mu.Lock()
-		d.core.reloadConfig()
-		d.mu.Unlock()
+		d.reload(fileChanges{config: true})
 	}
 	if err != nil {
 		d.log.Warn("window request", "window", o.Window, "action", o.Action, "err", err)
