@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -271,4 +272,43 @@ func closeWindow(tb testing.TB, x *harness.X11, win harness.Window) {
 	if err := x.WaitGone(win.Title, 3*time.Second); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// BenchmarkHeldFootprint measures the daemon while a due reminder is held
+// by a call: the meeting detector re-checks every 15 s (a scan of /proc and
+// a question to the sound server), the cost issue 13's hold adds to the
+// idle daemon.
+func BenchmarkHeldFootprint(b *testing.B) {
+	warmup := envSeconds(b, warmupEnv, 10*time.Second)
+	window := envSeconds(b, secondsEnv, 60*time.Second)
+	d := harness.NewDesktop(b)
+	camera := filepath.Join(b.TempDir(), "fake-camera")
+	if err := os.WriteFile(camera, nil, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	d.StartProgram("/bin/sh", "-c", "exec 3<"+camera+"; exec sleep 600")
+	s := d.StartLimberEnv([]string{"LIMBER_MEETING_DEVICES=" + camera},
+		"--sitting-limit", "4s", "--natural-break", "2s", "--idle-source", "none")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st := momentOf(b, d)
+		if st.State == "due" && slices.Contains(st.HeldBy, "meeting") {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.Fatalf("reminder not held by the call: %+v\nstderr:\n%s", st, s.Stderr())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(warmup)
+	fp, err := measure(s.Pid(), window)
+	if err != nil {
+		b.Fatalf("%v\nstderr:\n%s", err, s.Stderr())
+	}
+	b.ReportMetric(fp.rssMB, "RSS-MB")
+	b.ReportMetric(fp.anonMB, "anon-MB")
+	b.ReportMetric(fp.cpuPercent, "CPU-%")
+	b.ReportMetric(fp.wakeupsPerS, "wakeups/s")
+	fmt.Printf("limber daemon holding a reminder for a call, %s measured: RSS %.1f MB, anon %.1f MB, CPU %.2f %%, %.1f wakeups/s\n",
+		window, fp.rssMB, fp.anonMB, fp.cpuPercent, fp.wakeupsPerS)
 }
