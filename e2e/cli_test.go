@@ -129,9 +129,7 @@ func TestRoutineCommand(t *testing.T) {
 	}
 
 	p := d.StartLimber("routine", routineID)
-	// The process start (Go runtime, GL context) is included here, unlike
-	// the click test, so allow a little more than windowTimeout.
-	win, err := d.X11().WaitViewable(routineName, 2*windowTimeout)
+	win, err := d.X11().WaitViewable(routineName, windowTimeout)
 	if err != nil {
 		t.Fatalf("%v\nstderr:\n%s", err, p.Stderr())
 	}

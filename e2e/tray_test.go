@@ -100,7 +100,7 @@ func waitTooltipCarriesStatus(tr *harness.Tray, timeout time.Duration) error {
 }
 
 // TestStartRoutineOpensWindow clicks the main entry and expects a routine
-// window, in a child process, within two seconds.
+// window, in a child process (make bench measures how fast it comes).
 func TestStartRoutineOpensWindow(t *testing.T) {
 	t.Parallel()
 	s := startSession(t)
