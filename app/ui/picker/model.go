@@ -3,6 +3,7 @@ package picker
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/limber-app/limber/app/i18n"
@@ -110,6 +111,10 @@ func capitalise(s string) string {
 
 // summary is the one-line description of a routine in the list and the
 // preview: "2 min · Standing, at the desk · Neck, shoulders".
+// rowAreas is how many body areas a routine's row names when it has more
+// than one more than that: "Neck +3", but "Shoulders, legs".
+const rowAreas = 1
+
 func summary(r routines.Routine) string {
 	parts := []string{i18n.Minutes(r.Duration())}
 	if ps := r.Positions(); len(ps) > 0 {
@@ -120,11 +125,21 @@ func summary(r routines.Routine) string {
 		parts = append(parts, strings.Join(names, ", "))
 	}
 	if as := r.Areas(); len(as) > 0 {
-		names := make([]string, len(as))
-		for i, a := range as {
+		// A row has one line: name the first areas and count the rest (the
+		// preview lists them all).
+		shown := as
+		if len(as) > rowAreas+1 {
+			shown = as[:rowAreas]
+		}
+		names := make([]string, len(shown))
+		for i, a := range shown {
 			names[i] = areaLabel(a, i > 0)
 		}
-		parts = append(parts, strings.Join(names, ", "))
+		area := strings.Join(names, ", ")
+		if more := len(as) - len(shown); more > 0 {
+			area += " +" + strconv.Itoa(more)
+		}
+		parts = append(parts, area)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -410,8 +410,22 @@ func newDayRow(d time.Weekday, s reminders.Schedule, onChange func()) *dayRow {
 }
 
 func (r *dayRow) formItem() *widget.FormItem {
-	row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, r.mode.MinSize().Height), r.mode), nil, r.ranges)
+	// Every day's mode has the same width, that of its longest choice in
+	// this language, so the range entries line up and no choice is cut.
+	size := fyne.NewSize(selectWidth(r.mode.Options), r.mode.MinSize().Height)
+	row := container.NewBorder(nil, nil, container.NewGridWrap(size, r.mode), nil, r.ranges)
 	return widget.NewFormItem(i18n.Weekday(r.day), container.NewVBox(row, r.msg))
+}
+
+// selectWidth is the width a Select needs to show its widest option.
+func selectWidth(options []string) float32 {
+	var w float32
+	for _, o := range options {
+		s := widget.NewSelect([]string{o}, nil)
+		s.SetSelected(o)
+		w = max(w, s.MinSize().Width)
+	}
+	return w
 }
 
 // parse returns the day's ranges: nil, false for "All day"; none for "Off".
