@@ -12,50 +12,9 @@ import (
 	"testing"
 
 	"github.com/godbus/dbus/v5"
+
+	"github.com/limber-app/limber/internal/testdesktop"
 )
-
-// busConfig is a minimal session-bus configuration. Unlike the system's
-// session.conf it lists no service directories, so nothing from the host is
-// activated on it.
-const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=%s</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`
-
-// DBus starts a private session dbus-daemon for the duration of the test and
-// returns its address.
-func DBus(t testing.TB) string {
-	t.Helper()
-	bin := Require(t, "dbus-daemon")
-	dir := tempDir(t, "bus")
-	conf := filepath.Join(dir, "bus.conf")
-	if err := os.WriteFile(conf, []byte(fmt.Sprintf(busConfig, dir)), 0o600); err != nil {
-		t.Fatalf("write bus config: %v", err)
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatalf("pipe: %v", err)
-	}
-	defer r.Close()
-	cmd := exec.Command(bin, "--config-file="+conf, "--print-address=3", "--nofork", "--nopidfile")
-	cmd.ExtraFiles = []*os.File{w}
-	start(t, "dbus-daemon", cmd)
-	w.Close()
-	addr, err := readLine(r)
-	if err != nil {
-		t.Fatalf("dbus-daemon address: %v", err)
-	}
-	return addr
-}
 
 // Mutter D-Bus names used by the tests.
 const (
@@ -92,7 +51,7 @@ func (m *Mutter) Socket() string {
 // container.
 func StartMutter(t testing.TB, bus string) *Mutter {
 	t.Helper()
-	bin := Require(t, "mutter")
+	bin := testdesktop.Require(t, "mutter")
 	dir := tempDir(t, "mutter")
 	if err := os.Chmod(dir, 0o700); err != nil {
 		t.Fatalf("chmod mutter runtime dir: %v", err)

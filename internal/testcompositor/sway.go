@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // swayConfig keeps sway minimal: no Xwayland (and so no X server to find),
@@ -41,7 +43,7 @@ type Sway struct {
 // still connect.
 func StartSway(t testing.TB) *Sway {
 	t.Helper()
-	bin := Require(t, "sway")
+	bin := testdesktop.Require(t, "sway")
 	dir := tempDir(t, "sway")
 	conf := filepath.Join(dir, "config")
 	if err := os.WriteFile(conf, []byte(swayConfig), 0o644); err != nil {
@@ -113,7 +115,7 @@ func (s *Sway) Env() []string {
 // compositor's user and fails the test if it fails.
 func (s *Sway) Run(t testing.TB, tool string, args ...string) {
 	t.Helper()
-	cmd := exec.Command(Require(t, tool), args...)
+	cmd := exec.Command(testdesktop.Require(t, tool), args...)
 	cmd.Env = s.Env()
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: s.cred}
 	if out, err := cmd.CombinedOutput(); err != nil {

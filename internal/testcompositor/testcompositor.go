@@ -27,21 +27,6 @@ import (
 // CI machines need it generous.
 const startTimeout = 30 * time.Second
 
-// Require skips the test when the named executable is not on PATH, or fails
-// it when CI=true, and returns its path.
-func Require(t testing.TB, tool string) string {
-	t.Helper()
-	path, err := exec.LookPath(tool)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is required on CI (scripts/deps.sh test installs it): %v", tool, err)
-	}
-	t.Skipf("%s not installed: %v", tool, err)
-	return ""
-}
-
 // tempDir makes a directory with a short path: Unix socket paths are limited
 // to 108 bytes, which t.TempDir can exceed.
 func tempDir(t testing.TB, prefix string) string {

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // Xvfb is a virtual X server started by StartXvfb.
@@ -20,7 +22,7 @@ type Xvfb struct {
 // so parallel tests do not collide.
 func StartXvfb(t testing.TB) *Xvfb {
 	t.Helper()
-	bin := Require(t, "Xvfb")
+	bin := testdesktop.Require(t, "Xvfb")
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatalf("pipe: %v", err)
@@ -44,7 +46,7 @@ func (x *Xvfb) Stop() { x.proc.stop() }
 // it fails.
 func (x *Xvfb) Run(t testing.TB, tool string, args ...string) {
 	t.Helper()
-	cmd := exec.Command(Require(t, tool), args...)
+	cmd := exec.Command(testdesktop.Require(t, tool), args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+x.Display)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v: %s", tool, err, out)

@@ -65,7 +65,7 @@ func Require(t testing.TB, tool string) string {
 		return path
 	}
 	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is required on CI: %v", tool, err)
+		t.Fatalf("%s is required on CI (scripts/deps.sh test installs it): %v", tool, err)
 	}
 	t.Skipf("%s not installed: %v", tool, err)
 	return ""

@@ -10,13 +10,14 @@ import (
 	"github.com/godbus/dbus/v5"
 
 	"github.com/limber-app/limber/internal/testcompositor"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // startMutter starts a headless Mutter on a private bus and opens the mutter
 // source on it.
 func startMutter(t *testing.T) (*testcompositor.Mutter, *mutterSource) {
 	t.Helper()
-	bus := testcompositor.DBus(t)
+	bus := testdesktop.DBus(t)
 	m := testcompositor.StartMutter(t, bus)
 	conn, err := dbus.Connect(bus)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/internal/testcompositor"
+	"github.com/limber-app/limber/internal/testdesktop"
 	"github.com/limber-app/limber/reminders/idle/wayland"
 )
 
@@ -15,7 +16,7 @@ import (
 // whose idle protocol is org_kde_kwin_idle, with key presses from wtype.
 func TestWaylandSway(t *testing.T) {
 	sway := testcompositor.StartSway(t)
-	testcompositor.Require(t, "wtype")
+	testdesktop.Require(t, "wtype")
 	t.Setenv("WAYLAND_DISPLAY", sway.Display)
 	t.Setenv("XDG_RUNTIME_DIR", sway.RuntimeDir)
 	t.Setenv("XDG_SESSION_TYPE", "wayland")

@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/internal/testcompositor"
+	"github.com/limber-app/limber/internal/testdesktop"
 )
 
 // TestX11Watch runs the x11 source's XSync alarms against a real X server
 // (Xvfb), with pointer motion from xdotool.
 func TestX11Watch(t *testing.T) {
 	x := testcompositor.StartXvfb(t)
-	testcompositor.Require(t, "xdotool")
+	testdesktop.Require(t, "xdotool")
 	src, err := newX11(x.Display)
 	if err != nil {
 		t.Fatal(err)
