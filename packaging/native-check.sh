@@ -32,30 +32,8 @@ readonly id=io.github.limber_app.limber
 readonly sizes=(16 22 24 32 48 64 128 256 512)
 GO=${GO:-go}
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
-ok() {
-	echo "ok: $*"
-	passed=$((passed + 1))
-}
-# check NAME COMMAND...: runs COMMAND, counts it as passed or failed.
-check() {
-	local name=$1
-	shift
-	local out
-	if out=$("$@" 2>&1); then
-		ok "$name"
-	else
-		fail "$name"
-		printf '%s\n' "$out" | sed 's/^/    /' >&2
-	fi
-}
+# shellcheck source=packaging/checklib.sh
+. "$repo/packaging/checklib.sh"
 for tool in dpkg-deb lintian rpm man; do
 	command -v "$tool" >/dev/null || {
 		echo "native-check.sh: $tool is missing (scripts/deps.sh dist installs it)" >&2
