@@ -73,6 +73,7 @@ depends=$(field Depends)
 for want in 'libc6 (>= 2.' libgl1 libx11-6; do
 	check ".deb Depends has $want ($depends)" grep -qF "$want" <<<"$depends"
 done
+check ".deb Suggests a CJK font ($(field Suggests))" grep -qF fonts-noto-cjk <<<"$(field Suggests)"
 check ".deb Homepage" test "$(field Homepage)" = https://github.com/limber-app/limber
 
 # 2. lintian: errors fail, warnings are listed.

@@ -32,7 +32,11 @@ import (
 )
 
 // dir is the folder of the embedded translation files, one per language,
-// named by its BCP 47 tag: en.json, de.json, es.json.
+// named by its BCP 47 tag: en.json, de.json, pt-BR.json, zh-Hans.json. A
+// region or script is part of the name only where the language needs it,
+// and then spelled as Fyne's own translations spell it, so that Limber's
+// and Fyne's messages land in one go-i18n language (Fyne's pt_BR and
+// zh_Hans).
 const dir = "translations"
 
 //go:embed translations/*.json
@@ -62,7 +66,7 @@ func Reload() error {
 	// tray daemon keeps what it loads for as long as it runs.
 	want := baseLanguage(lang.SystemLocale())
 	for _, l := range Languages() {
-		if l != "en" && l != want {
+		if l != "en" && baseLanguage(fyne.Locale(l)) != want {
 			continue
 		}
 		b, err := files.ReadFile(path.Join(dir, l+".json"))
@@ -86,7 +90,7 @@ func Reload() error {
 // instead make Fyne miss its own strings.
 func coverUntranslated() error {
 	base := baseLanguage(lang.SystemLocale())
-	if base == "" || slices.Contains(Languages(), base) {
+	if base == "" || slices.ContainsFunc(Languages(), func(l string) bool { return baseLanguage(fyne.Locale(l)) == base }) {
 		return nil
 	}
 	// Fyne has a translation for this language exactly when it renders one
@@ -110,7 +114,8 @@ func baseLanguage(l fyne.Locale) string {
 	return strings.ToLower(base)
 }
 
-// Languages lists the shipped languages ("de", "en", "es"), sorted.
+// Languages lists the shipped languages as BCP 47 tags ("de", "en",
+// "pt-BR", …), sorted.
 func Languages() []string {
 	entries, err := fs.ReadDir(files, dir)
 	if err != nil {

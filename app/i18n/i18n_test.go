@@ -13,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/app/i18n/i18ntest"
 	"github.com/limber-app/limber/routines"
@@ -78,12 +81,46 @@ func placeholders(forms map[string]string) []string {
 	return sortedKeys(set)
 }
 
-// pluralForms are the CLDR forms each shipped language needs for a plural
-// message (go-i18n's rules: Spanish has "many" for millions).
-var pluralForms = map[string][]string{
-	"en": {"one", "other"},
-	"de": {"one", "other"},
-	"es": {"one", "many", "other"},
+// pluralForms are the CLDR plural forms lang uses for whole counts, as
+// go-i18n (which Fyne translates with) selects them: Spanish has "many"
+// for millions, Polish and Russian "few" and "many", Japanese only
+// "other". Every language has "other". They are read from go-i18n itself, so a new language needs no
+// table here.
+func pluralForms(t *testing.T, lang string) []string {
+	t.Helper()
+	tag, err := language.Parse(lang)
+	if err != nil {
+		t.Fatalf("translations/%s.json: %v", lang, err)
+	}
+	b := goi18n.NewBundle(language.English)
+	if err := b.AddMessages(tag, &goi18n.Message{ID: "n",
+		Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}); err != nil {
+		t.Fatal(err)
+	}
+	loc := goi18n.NewLocalizer(b, lang)
+	seen := map[string]bool{}
+	for _, n := range append(countsToTry(), 1_000_000, 2_000_000) {
+		form, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: "n", PluralCount: n})
+		if err != nil {
+			t.Fatalf("%s: plural form of %d: %v", lang, n, err)
+		}
+		seen[form] = true
+	}
+	// CLDR requires "other" in every language; Polish and Russian use it
+	// only for fractions, which Limber never counts, but go-i18n falls
+	// back to it.
+	seen["other"] = true
+	return sortedKeys(seen)
+}
+
+// countsToTry are the counts Limber shows (minutes, stretches, breaks,
+// days), with room to spare: 0 to 1000.
+func countsToTry() []int {
+	out := make([]int, 1001)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // TestCompleteness checks every language against English: the same keys,
@@ -101,10 +138,7 @@ func TestCompleteness(t *testing.T) {
 	for _, lang := range sortedKeys(all) {
 		c := all[lang]
 		t.Run(lang, func(t *testing.T) {
-			need, ok := pluralForms[lang]
-			if !ok {
-				t.Fatalf("add %s's plural forms (see go-i18n's CLDR rules) to pluralForms in this test", lang)
-			}
+			need := pluralForms(t, lang)
 			for _, k := range sortedKeys(en) {
 				if _, ok := c[k]; !ok {
 					t.Errorf("missing key %q", k)
@@ -129,6 +163,11 @@ func TestCompleteness(t *testing.T) {
 					for _, f := range need {
 						if forms[f] == "" {
 							t.Errorf("plural %q lacks the %q form", k, f)
+						}
+					}
+					for f := range forms {
+						if !slices.Contains(need, f) {
+							t.Errorf("plural %q has a %q form, which %s never uses (it uses %v)", k, f, lang, need)
 						}
 					}
 				} else if len(forms) != 1 {
@@ -364,5 +403,22 @@ func TestStretchAction(t *testing.T) {
 	own := routines.Stretch{ID: "not-in-the-library", Action: "Look out of the window."}
 	if got := i18n.StretchAction(own); got != own.Action {
 		t.Errorf("StretchAction of an unknown stretch = %q, want its own text", got)
+	}
+}
+
+// TestPluralForms pins pluralForms to CLDR for a few languages, so the
+// completeness check above cannot pass by asking for nothing.
+func TestPluralForms(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en":      {"one", "other"},
+		"fr":      {"many", "one", "other"},
+		"pl":      {"few", "many", "one", "other"},
+		"ru":      {"few", "many", "one", "other"},
+		"ja":      {"other"},
+		"zh-Hans": {"other"},
+	} {
+		if got := pluralForms(t, lang); !slices.Equal(got, want) {
+			t.Errorf("pluralForms(%s) = %v, want %v", lang, got, want)
+		}
 	}
 }

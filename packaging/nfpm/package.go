@@ -133,6 +133,17 @@ func (s source) write(format string, spec packageSpec, out string) (string, erro
 	return path, os.Rename(path+".tmp", path)
 }
 
+// cjkFonts are the fonts a package suggests, per format: Fyne's bundled
+// font has no Chinese, Japanese or Korean characters, and Limber draws
+// them with a system font (see app/i18n). Desktops in those languages
+// have one already, so it is a suggestion, not a dependency.
+func cjkFonts(format string) []string {
+	if format == "rpm" {
+		return []string{"google-noto-sans-cjk-fonts"}
+	}
+	return []string{"fonts-noto-cjk | fonts-wqy-microhei"}
+}
+
 // info describes the package of one format. cleanup removes the generated
 // files it refers to once the package is written.
 func (s source) info(format string, spec packageSpec) (*nfpm.Info, func(), error) {
@@ -179,6 +190,7 @@ func (s source) info(format string, spec packageSpec) (*nfpm.Info, func(), error
 		Overridables: nfpm.Overridables{
 			Depends:    depends,
 			Recommends: recommends,
+			Suggests:   cjkFonts(format),
 			Contents:   append(contents, extra...),
 			RPM: nfpm.RPM{
 				Summary:   s.meta.Summary,

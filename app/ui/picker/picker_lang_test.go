@@ -15,7 +15,7 @@ import (
 // language at its default size (app/gui: 900×620) and previews each
 // routine: no list row, filter or preview text may be cut off.
 func TestLanguagesFit(t *testing.T) {
-	for _, locale := range uitest.Locales() {
+	for _, locale := range i18ntest.Locales() {
 		t.Run(locale, func(t *testing.T) {
 			i18ntest.Use(t, locale)
 			test.NewTempApp(t)

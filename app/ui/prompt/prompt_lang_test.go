@@ -22,7 +22,7 @@ func TestLanguagesFit(t *testing.T) {
 			quick = append(quick, r)
 		}
 	}
-	for _, locale := range uitest.Locales() {
+	for _, locale := range i18ntest.Locales() {
 		t.Run(locale, func(t *testing.T) {
 			i18ntest.Use(t, locale)
 			test.NewTempApp(t)

@@ -26,7 +26,7 @@ func TestLanguagesFit(t *testing.T) {
 		}
 		all.Steps = append(all.Steps, step)
 	}
-	for _, locale := range uitest.Locales() {
+	for _, locale := range i18ntest.Locales() {
 		t.Run(locale, func(t *testing.T) {
 			i18ntest.Use(t, locale)
 			for _, r := range routines.Builtin() {

@@ -13,7 +13,7 @@ import (
 // TestLanguagesFit renders the settings window in every language at its
 // default size (DefaultSize): no label may be cut off.
 func TestLanguagesFit(t *testing.T) {
-	for _, locale := range uitest.Locales() {
+	for _, locale := range i18ntest.Locales() {
 		t.Run(locale, func(t *testing.T) {
 			i18ntest.Use(t, locale)
 			v := newView(t, Options{Routines: routines.Builtin(), Autostart: &fakeAutostart{}})

@@ -14,7 +14,7 @@ import (
 // default size (app/gui: 820×700), with the fixture's history and empty:
 // no label may be cut off.
 func TestLanguagesFit(t *testing.T) {
-	for _, locale := range uitest.Locales() {
+	for _, locale := range i18ntest.Locales() {
 		t.Run(locale, func(t *testing.T) {
 			i18ntest.Use(t, locale)
 			test.NewTempApp(t)

@@ -197,10 +197,6 @@ func squash(s string) string {
 	}, s)
 }
 
-// Locales are the locales the language tests render every window in: one
-// per shipped translation.
-func Locales() []string { return []string{"en_US.UTF-8", "de_DE.UTF-8", "es_ES.UTF-8"} }
-
 // AssertReadable fails the test for every text in w that Clipped finds,
 // except those known reports as a layout problem the window still has
 // (known may be nil); what names the window state in the message.
