@@ -111,6 +111,9 @@ func (d *Daemon) handlers() tray.Handlers {
 		Settings: func() { report("open settings", d.openWindow(control.WindowSettings, "")) },
 		Stats:    func() { report("open statistics", d.openWindow(control.WindowStats, "")) },
 		Quit:     d.shutdown,
+		// A host is about to show the menu: bring the status line's
+		// minutes up to date (nextWake no longer wakes for them).
+		MenuOpening: d.refresh,
 	}
 }
 

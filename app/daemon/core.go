@@ -153,18 +153,13 @@ func (c *core) sessionEvent(now reminders.Instant, ev session.Event) {
 const dndPoll = 5 * time.Second
 
 // nextWake is when the loop must run again: the engine's next possible
-// change, the next minute boundary of the tray's "Sitting N min" line, or
-// the next do-not-disturb check while a reminder is held, and the next
-// meeting check (meeting.go).
+// change, the next do-not-disturb check while a reminder is held, and the
+// next meeting check (meeting.go). The tray's "Sitting N min" line does not
+// wake it: the tray asks for a fresh line when a host opens the menu, and
+// the tooltip names clock times, which change only with the state.
 func (c *core) nextWake(now reminders.Instant) time.Time {
 	next := c.eng.NextWake(now)
 	st := c.eng.Status(now)
-	if st.State == reminders.Sitting || st.State == reminders.Due {
-		toMinute := time.Minute - st.Sitting%time.Minute
-		if at := now.Wall.Add(toMinute); at.Before(next) {
-			next = at
-		}
-	}
 	if st.Held {
 		if at := now.Wall.Add(dndPoll); at.Before(next) {
 			next = at

@@ -28,7 +28,7 @@ type statusFacts struct {
 // whether Snooze can be clicked and why not. blind means no idle source
 // sees natural breaks.
 func trayView(st reminders.Status, now time.Time, blind bool) tray.View {
-	v := tray.View{Line: statusLine(st, now, blind), Icon: "normal", Standing: st.Standing}
+	v := tray.View{Line: statusLine(st, now, blind), Tip: tipLine(st, now, blind), Icon: "normal", Standing: st.Standing}
 	switch st.State {
 	case reminders.Due:
 		v.Icon = "due"
@@ -67,6 +67,41 @@ func statusLine(st reminders.Status, now time.Time, blind bool) string {
 	}
 	return line
 }
+
+// tipLine is the tray's tooltip and title. While the user is at the desk
+// it says the same as the status line in clock times instead of minutes
+// ("Sitting since 10:05 · break at 10:50"), so it changes only when the
+// state does and publishing it costs no wakeups while the user sits; in
+// the other states it is the status line, which has no minutes.
+func tipLine(st reminders.Status, now time.Time, blind bool) string {
+	var line string
+	switch {
+	case st.State == reminders.Due && st.Standing:
+		line = i18n.T("status.due-sit-now")
+	case st.State == reminders.Due:
+		line = i18n.T("status.due-now")
+	case st.State == reminders.Sitting && st.Standing:
+		line = i18n.F("status.standing-since", i18n.Args{"Time": clock(now.Add(-st.StandingTime))})
+	case st.State == reminders.Sitting:
+		line = i18n.F("status.sitting-since", i18n.Args{"Time": clock(now.Add(-st.Sitting))})
+	default:
+		return statusLine(st, now, blind)
+	}
+	if st.Held {
+		line += " · " + i18n.T("status.held")
+	}
+	if st.State == reminders.Sitting && st.HasNextReminder {
+		line += " · " + i18n.F("status.break-at", i18n.Args{"Time": clock(now.Add(st.NextReminder))})
+	}
+	if blind {
+		line += " · " + i18n.T("status.blind")
+	}
+	return line
+}
+
+// clock is a time of day as the tray shows it, rounded to the minute so
+// that the same instant reads the same whenever it is computed.
+func clock(t time.Time) string { return t.Round(time.Minute).Format("15:04") }
 
 // presentLine is the status line while the user is at the desk: sitting
 // or standing time, and when the next break is, or that one is due.

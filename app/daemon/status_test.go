@@ -43,25 +43,56 @@ func TestTrayView(t *testing.T) {
 		want  tray.View
 	}{
 		{"sitting", reminders.Status{State: reminders.Sitting, Sitting: 10 * time.Minute, SnoozesLeft: 2},
-			false, tray.View{Line: "Sitting 10 min", Icon: "normal"}}, // nothing due: nothing to snooze
+			false, tray.View{Line: "Sitting 10 min", Tip: "Sitting since 13:50", Icon: "normal"}}, // nothing due: nothing to snooze
 		{"sitting, no snoozes left", reminders.Status{State: reminders.Sitting, Sitting: 10 * time.Minute},
-			false, tray.View{Line: "Sitting 10 min", Icon: "normal"}},
+			false, tray.View{Line: "Sitting 10 min", Tip: "Sitting since 13:50", Icon: "normal"}},
 		{"due, blind", reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute, SnoozesLeft: 1},
-			true, tray.View{Line: "Time to stand up · sitting 47 min · breaks not detected", Icon: "due", CanSnooze: true}},
+			true, tray.View{Line: "Time to stand up · sitting 47 min · breaks not detected", Tip: "Time to stand up · breaks not detected", Icon: "due", CanSnooze: true}},
 		{"due, snooze limit reached", reminders.Status{State: reminders.Due, Sitting: 55 * time.Minute},
-			false, tray.View{Line: "Time to stand up · sitting 55 min", Icon: "due", SnoozeLimit: true}},
+			false, tray.View{Line: "Time to stand up · sitting 55 min", Tip: "Time to stand up", Icon: "due", SnoozeLimit: true}},
 		{"paused", reminders.Status{State: reminders.Paused, PausedUntil: reminders.Forever(), SnoozesLeft: 2},
-			false, tray.View{Line: "Paused until you resume", Icon: "paused", Paused: true}},
+			false, tray.View{Line: "Paused until you resume", Tip: "Paused until you resume", Icon: "paused", Paused: true}},
 		{"away, blind", reminders.Status{State: reminders.Away, SnoozesLeft: 2},
-			true, tray.View{Line: "Away from the desk", Icon: "away"}},
+			true, tray.View{Line: "Away from the desk", Tip: "Away from the desk", Icon: "away"}},
 		{"outside hours", reminders.Status{State: reminders.OutsideHours},
-			false, tray.View{Line: "Outside working hours", Icon: "away"}},
+			false, tray.View{Line: "Outside working hours", Tip: "Outside working hours", Icon: "away"}},
 		{"in routine", reminders.Status{State: reminders.InRoutine, SnoozesLeft: 2},
-			false, tray.View{Line: "Stretching", Icon: "normal"}},
+			false, tray.View{Line: "Stretching", Tip: "Stretching", Icon: "normal"}},
 	}
 	for _, tt := range tests {
 		if got := trayView(tt.st, now, tt.blind); got != tt.want {
 			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestTipLine: the tooltip names clock times, so it reads the same
+// however many seconds pass while nothing changes.
+func TestTipLine(t *testing.T) {
+	start := time.Date(2026, 11, 25, 14, 0, 0, 0, time.Local)
+	tests := []struct {
+		st    reminders.Status
+		blind bool
+		want  string
+	}{
+		{reminders.Status{State: reminders.Sitting, Sitting: 10 * time.Minute, NextReminder: 35 * time.Minute, HasNextReminder: true}, false,
+			"Sitting since 13:50 · break at 14:35"},
+		{reminders.Status{State: reminders.Sitting, Standing: true, StandingTime: 20 * time.Minute, NextReminder: 10 * time.Minute, HasNextReminder: true}, true,
+			"Standing since 13:40 · break at 14:10 · breaks not detected"},
+		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute, Held: true}, false, "Time to stand up · reminder held back"},
+		{reminders.Status{State: reminders.Due, Standing: true, StandingTime: 47 * time.Minute}, false, "Time to sit down"},
+		{reminders.Status{State: reminders.Paused, PausedUntil: start.Add(30 * time.Minute)}, false, "Paused until 14:30"},
+	}
+	for _, tt := range tests {
+		for _, later := range []time.Duration{0, 20 * time.Second, 59 * time.Second} {
+			// later seconds on: the counts grow and the countdown shrinks.
+			st := tt.st
+			st.Sitting += later
+			st.StandingTime += later
+			st.NextReminder -= later
+			if got := tipLine(st, start.Add(later), tt.blind); got != tt.want {
+				t.Errorf("%s, %v later: got %q, want %q", tt.st.State, later, got, tt.want)
+			}
 		}
 	}
 }

@@ -53,6 +53,11 @@ type Handlers struct {
 	Settings     func()
 	Stats        func()
 	Quit         func()
+	// MenuOpening runs when a tray host is about to show the menu, on the
+	// D-Bus goroutine and before the host reads it: the daemon updates the
+	// view there, so the status line is current without being published
+	// every minute.
+	MenuOpening func()
 }
 
 // Entry is one routine in the Routines submenu.
@@ -60,7 +65,14 @@ type Entry struct{ ID, Label string }
 
 // View is what the tray shows; the daemon derives it from the engine.
 type View struct {
-	Line      string // status line, also the tooltip
+	// Line is the menu's status line. It counts minutes, so it is sent
+	// when the state changes and when a host opens the menu, not as the
+	// minutes pass.
+	Line string
+	// Tip is the tooltip and the item's title: the same news in clock
+	// times ("Sitting since 10:05 · break at 10:50"), which change only
+	// with the state.
+	Tip       string
 	Icon      string // assets tray state: normal, due, paused, away
 	Paused    bool   // show Resume instead of Pause
 	CanSnooze bool   // a break is due and snoozes are left
@@ -124,6 +136,7 @@ func Run(h Handlers, first View, ready func(*Tray), exit func()) (err error) {
 	systray.SetID(autostart.AppID) // before export: panels remember items by Id
 	systray.Run(func() {
 		t := build(h, first)
+		systray.SetMenuOpening(t.menuOpening)
 		ready(t)
 	}, exit)
 	return nil
@@ -170,6 +183,22 @@ func build(h Handlers, first View) *Tray {
 	onClick(systray.AddMenuItem(i18n.T(KeyQuit), i18n.T("tray.quit.tip")), h.Quit)
 	t.Update(first) // icon, title, tooltip, Pause or Resume, Snooze
 	return t
+}
+
+// menuOpening runs the MenuOpening handler and reports whether the status
+// line changed, so that the host fetches the menu again before showing it.
+func (t *Tray) menuOpening() bool {
+	if t.h.MenuOpening == nil {
+		return false
+	}
+	line := func() string {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		return t.view.Line
+	}
+	before := line()
+	t.h.MenuOpening()
+	return line() != before
 }
 
 // togglePosture tells the daemon the user changed posture: the opposite
@@ -229,8 +258,8 @@ func (t *Tray) Resend() {
 		return // nothing shown yet; the first Update sends everything
 	}
 	t.status.SetTitle(v.Line)
-	systray.SetTitle(v.Line)
-	systray.SetTooltip(v.Line)
+	systray.SetTitle(v.Tip)
+	systray.SetTooltip(v.Tip)
 	systray.SetIcon(assets.TrayIcon(v.Icon, 64))
 }
 
@@ -246,8 +275,10 @@ func (t *Tray) Update(v View) {
 	t.view = v
 	if v.Line != old.Line {
 		t.status.SetTitle(v.Line)
-		systray.SetTitle(v.Line)
-		systray.SetTooltip(v.Line)
+	}
+	if v.Tip != old.Tip {
+		systray.SetTitle(v.Tip)
+		systray.SetTooltip(v.Tip)
 	}
 	if v.Icon != old.Icon {
 		systray.SetIcon(assets.TrayIcon(v.Icon, 64))

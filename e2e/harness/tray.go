@@ -108,7 +108,9 @@ func (tr *Tray) menuObject() (dbus.BusObject, error) {
 	return tr.conn.Object(tr.item.Service, path), nil
 }
 
-// Menu reads the whole menu tree with com.canonical.dbusmenu.GetLayout.
+// Menu reads the whole menu tree as a tray host does when it shows the
+// menu: com.canonical.dbusmenu.AboutToShow on the root (Limber refreshes
+// its status line there), then GetLayout.
 //
 // fyne.io/systray answers the first GetLayout after every menu reset with
 // depth 1 only (a workaround for libdbusmenu-gtk3), so submenus announced by
@@ -117,6 +119,9 @@ func (tr *Tray) Menu() (*MenuItem, error) {
 	obj, err := tr.menuObject()
 	if err != nil {
 		return nil, err
+	}
+	if call := obj.Call(menuIface+".AboutToShow", 0, int32(0)); call.Err != nil {
+		return nil, fmt.Errorf("AboutToShow(0) on %s: %w", obj.Path(), call.Err)
 	}
 	root, err := getLayout(obj, 0)
 	if err != nil {

@@ -141,6 +141,8 @@ func (t *tray) Event(id int32, eventID string, data dbus.Variant, timestamp uint
 		t.menuLock.RUnlock()
 
 		if id == rootMenuID {
+			// Limber patch: hosts that skip AboutToShow still say "opened".
+			runMenuOpening()
 			select {
 			case TrayOpenedCh <- struct{}{}:
 			default:
@@ -167,11 +169,30 @@ func (t *tray) EventGroup(events []struct {
 
 // AboutToShow is com.canonical.dbusmenu.AboutToShow method.
 func (t *tray) AboutToShow(id int32) (needUpdate bool, err *dbus.Error) {
+	// Limber patch: the menu-opening hook (opening_limber.go).
+	if t.isRoot(id) {
+		needUpdate = runMenuOpening()
+	}
 	return
+}
+
+// isRoot reports whether id is the root menu's. Limber patch.
+func (t *tray) isRoot(id int32) bool {
+	t.menuLock.RLock()
+	defer t.menuLock.RUnlock()
+	return id == t.menu.V0
 }
 
 // AboutToShowGroup is com.canonical.dbusmenu.AboutToShowGroup method.
 func (t *tray) AboutToShowGroup(ids []int32) (updatesNeeded []int32, idErrors []int32, err *dbus.Error) {
+	// Limber patch: the menu-opening hook (opening_limber.go), before the
+	// lock below, which the hook's item setters take.
+	for _, id := range ids {
+		if t.isRoot(id) {
+			runMenuOpening()
+			break
+		}
+	}
 	instance.menuLock.RLock()
 	defer instance.menuLock.RUnlock()
 	for _, id := range ids {
