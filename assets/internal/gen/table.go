@@ -448,15 +448,16 @@ func bedBreathing(in bool) frame {
 	chest := lerp(s.hip, s.neck, 0.75).add(front.mul(torsoW/2 + 1))
 	bed := func(w *svgWriter, s skeleton) { w.bedSide(s.hip.X-90, s.hip.X+62, top, true) }
 	if in {
-		p.Belly = 11
+		p.Belly = 12
 		p.Accent = PLowerBack
-		belly = belly.add(front.mul(8))
+		belly = belly.add(front.mul(9))
 	}
 	// The elbows rest on the mattress beside the body, the forearms rise
-	// to the hands: the near one on the belly, the far one on the chest.
-	p.Arms = [2]Limb{restOn(s.shoulder[0], belly, 102), restOn(s.shoulder[1], chest, 116)}
+	// to the hands: the near one on the chest, the far one on the belly,
+	// behind it, so the rising belly is not hidden by an arm.
+	p.Arms = [2]Limb{restOn(s.shoulder[0], chest, 104), restOn(s.shoulder[1], belly, 100)}
 	if in {
-		return fig(p, bed, arrowAt(func(skeleton) P { return belly }, P{0, -16}, P{0, -24}, P{0, -32}))
+		return fig(p, bed, arrowAt(func(skeleton) P { return belly }, P{0, -22}, P{0, -30}, P{0, -38}))
 	}
 	return fig(p, bed, arrowAt(func(skeleton) P { return belly }, P{0, -34}, P{0, -26}, P{0, -18}))
 }
