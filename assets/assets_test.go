@@ -27,12 +27,14 @@ var stretchList = []struct {
 	{"shoulder-rolls", true}, {"cross-body-shoulder", false}, {"cactus-arms", true},
 	{"overhead-reach", true}, {"arm-opening", true},
 	{"thread-the-needle", true}, {"desk-hug", false}, {"shoulder-blade-squeeze", true},
-	{"cat-camel", true}, {"seated-twist", false}, {"sitting-side-bend", false},
+	{"cat-camel", true}, {"seated-twist", false}, {"sitting-side-bend", false}, {"desk-lat-stretch", false},
 	{"breast-stroke-prep", true}, {"standing-back-extension", true}, {"press-up", true},
 	{"pelvic-tilt", true}, {"knee-to-chest-twist", true}, {"figure-4", false},
 	{"seated-figure-4", false}, {"childs-pose", false}, {"hip-circles", true},
 	{"standing-side-bend", false}, {"standing-hip-flexor", false}, {"glute-bridge", true},
 	{"bed-to-floor", false}, {"bed-knee-hug", false}, {"bed-full-body-reach", true},
+	{"reclined-butterfly", false}, {"bed-cactus-arms", false}, {"bed-figure-4", false},
+	{"bed-belly-breathing", true},
 	{"calf-raise", true}, {"standing-quad", false}, {"standing-hamstring", false},
 	{"march-in-place", true},
 	{"wrist-flexor", false}, {"wrist-extensor", false}, {"hand-open-close", true},
@@ -40,8 +42,8 @@ var stretchList = []struct {
 }
 
 func TestStretchListSize(t *testing.T) {
-	if len(stretchList) != 38 {
-		t.Fatalf("stretch list has %d entries, want 38", len(stretchList))
+	if len(stretchList) != 43 {
+		t.Fatalf("stretch list has %d entries, want 43", len(stretchList))
 	}
 }
 

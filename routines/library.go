@@ -191,7 +191,6 @@ func Library() []Stretch {
 				"Feel the stretch along your sides and breathe.",
 			},
 			Timing: Hold(20 * s), Caution: cautionDesk,
-			Picture: "standing-hamstring",
 		},
 		{
 			ID: "breast-stroke-prep", Name: "Breast stroke prep", Areas: []Area{MidBack, UpperBack}, Position: Floor,
@@ -360,7 +359,6 @@ func Library() []Stretch {
 				"Rest your hands on your belly and breathe slowly.",
 			},
 			Timing: Hold(40 * s), Caution: cautionGroin,
-			Picture: "figure-4",
 		},
 		{
 			ID: "bed-cactus-arms", Name: "Chest opener on pillows", Areas: []Area{Shoulders, UpperBack}, Position: Bed,
@@ -372,7 +370,6 @@ func Library() []Stretch {
 				"Let your chest open; do nothing and breathe.",
 			},
 			Timing: Hold(40 * s), Caution: cautionShoulder,
-			Picture: "cactus-arms",
 		},
 		{
 			ID: "bed-figure-4", Name: "Figure-4 in bed", Areas: []Area{Hips, LowerBack}, Position: Bed,
@@ -384,7 +381,6 @@ func Library() []Stretch {
 				"Keep your head on the pillow and your shoulders soft.",
 			},
 			Timing: Hold(30 * s), PerSide: true, Caution: cautionFigure4,
-			Picture: "figure-4",
 		},
 		{
 			ID: "bed-belly-breathing", Name: "Belly breathing in bed", Areas: []Area{Breathing}, Position: Bed,
@@ -396,7 +392,6 @@ func Library() []Stretch {
 				"Breathe out slowly and let everything soften.",
 			},
 			Timing: Reps(6, 10*s), Moving: true,
-			Picture: "belly-breathing",
 		},
 
 		// Legs
@@ -495,17 +490,6 @@ func Library() []Stretch {
 			Timing: Reps(5, 8*s), Moving: true,
 		},
 	}
-}
-
-// PictureID is the illustration (in assets) a library stretch shows: its
-// Picture while it has no drawing of its own, else its ID. An ID that is
-// not in the library is returned unchanged, so callers can pass any step's
-// StretchID.
-func PictureID(stretchID string) string {
-	if s, ok := LookupStretch(stretchID); ok && s.Picture != "" {
-		return s.Picture
-	}
-	return stretchID
 }
 
 // LookupStretch finds a library stretch by ID.

@@ -106,9 +106,6 @@ type Stretch struct {
 	// Action says in one short line what to do, for a reminder that
 	// suggests the stretch on its own (the cues set it up step by step).
 	Action string
-	// Picture names another stretch's illustration to show while this one
-	// has no drawing of its own; "" means the illustration named by ID.
-	Picture string
 }
 
 // Step is one entry of a routine: either a library stretch (StretchID set,

@@ -34,16 +34,10 @@ func CurrentPalette() Palette {
 	return ThemePalette(s.Theme(), s.ThemeVariant())
 }
 
-// illustration returns the drawn frames of a library stretch: its own, or
-// those of the stretch whose picture it borrows (routines.PictureID).
-func illustration(stretchID string) ([][]byte, bool) {
-	return assets.Illustration(routines.PictureID(stretchID))
-}
-
 // Frames returns the illustration frames of a library stretch, coloured
 // with p. ok is false when the stretch has no illustration.
 func Frames(stretchID string, p Palette) (frames []fyne.Resource, ok bool) {
-	svgs, ok := illustration(stretchID)
+	svgs, ok := assets.Illustration(stretchID)
 	if !ok {
 		return nil, false
 	}
@@ -55,8 +49,7 @@ func Frames(stretchID string, p Palette) (frames []fyne.Resource, ok bool) {
 }
 
 // StepFrames returns the pictures of a routine step: the library
-// illustration (a stretch without a drawing of its own borrows another's,
-// see routines.PictureID), or the image file of a custom step (read once, here). A
+// illustration, or the image file of a custom step (read once, here). A
 // step without a picture gets the app icon, so the layout never jumps.
 func StepFrames(s routines.Step, p Palette) []fyne.Resource {
 	if s.Image != "" {

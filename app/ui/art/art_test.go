@@ -15,12 +15,12 @@ func TestFramesFollowTheme(t *testing.T) {
 	light := ThemePalette(theme.DefaultTheme(), theme.VariantLight)
 	dark := ThemePalette(theme.DefaultTheme(), theme.VariantDark)
 	for _, s := range routines.Library() {
-		l, ok := Frames(routines.PictureID(s.ID), light)
+		l, ok := Frames(s.ID, light)
 		if !ok {
 			t.Errorf("%s: no illustration", s.ID)
 			continue
 		}
-		d, _ := Frames(routines.PictureID(s.ID), dark)
+		d, _ := Frames(s.ID, dark)
 		if s.Moving && len(l) < 2 {
 			t.Errorf("%s: moving stretch with %d frame(s)", s.ID, len(l))
 		}

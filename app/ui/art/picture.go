@@ -21,7 +21,7 @@ import (
 // names. Mirroring is a transform on the whole drawing (figure, props and
 // arrows), so the embedded files are not doubled.
 func PictureSVG(stretchID string, frame int, mirrored bool, p Palette) ([]byte, bool) {
-	svgs, ok := illustration(stretchID)
+	svgs, ok := assets.Illustration(stretchID)
 	if !ok || frame < 0 || frame >= len(svgs) {
 		return nil, false
 	}
@@ -73,7 +73,7 @@ func Mirror(svg []byte) []byte {
 // the small square, with props (chair, bed, floor) kept but thinned so
 // they give the setting without clogging the silhouette.
 func ThumbnailSVG(stretchID string, p Palette, size int) ([]byte, bool) {
-	svgs, ok := illustration(stretchID)
+	svgs, ok := assets.Illustration(stretchID)
 	if !ok {
 		return nil, false
 	}

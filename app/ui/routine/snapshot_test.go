@@ -59,6 +59,10 @@ func snapshotRun(t *testing.T, prefix string, variant fyne.ThemeVariant) {
 		if min := v.Content().MinSize(); min.Width > w.Canvas().Size().Width || min.Height > w.Canvas().Size().Height {
 			t.Errorf("%s: content needs %v; the window is %v", s.name, min, w.Canvas().Size())
 		}
+		// As the window lays out after a SetText: without it a heading that
+		// grew to two lines is drawn over the cues (the test canvas does not
+		// lay out again by itself).
+		uitest.Relayout(w.Content())
 		uitest.Snapshot(t, fmt.Sprintf("routine-%s-%s", prefix, s.name), w.Canvas().Capture())
 	}
 }

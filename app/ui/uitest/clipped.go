@@ -202,7 +202,7 @@ func squash(s string) string {
 // (known may be nil); what names the window state in the message.
 func AssertReadable(t testing.TB, w fyne.Window, what string, known func(Finding) bool) {
 	t.Helper()
-	relayout(w.Content())
+	Relayout(w.Content())
 	for _, f := range Clipped(w.Content(), w.Canvas().Size().Width) {
 		if known != nil && known(f) {
 			t.Logf("%s: known layout problem: %s", what, f)
@@ -212,23 +212,25 @@ func AssertReadable(t testing.TB, w fyne.Window, what string, known func(Finding
 	}
 }
 
-// relayout lays the tree out again from the top, as a running app does
-// when a text changes a widget's minimum size; the test canvas only lays
-// out on resize, which would leave stale sizes behind a SetText.
-func relayout(o fyne.CanvasObject) {
+// Relayout lays the tree out again from the top, as a running app does
+// when a text changes a widget's minimum size (the desktop driver checks
+// minimum sizes every frame); the test canvas only lays out on resize,
+// which would leave stale sizes behind a SetText. Call it before
+// capturing a snapshot, or the picture shows overlaps no window has.
+func Relayout(o fyne.CanvasObject) {
 	switch w := o.(type) {
 	case *fyne.Container:
 		if w.Layout != nil {
 			w.Layout.Layout(w.Objects, w.Size())
 		}
 		for _, child := range w.Objects {
-			relayout(child)
+			Relayout(child)
 		}
 	case fyne.Widget:
 		r := test.WidgetRenderer(w)
 		r.Layout(w.Size())
 		for _, child := range r.Objects() {
-			relayout(child)
+			Relayout(child)
 		}
 	}
 }

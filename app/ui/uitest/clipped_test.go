@@ -33,7 +33,7 @@ func TestClipped(t *testing.T) {
 			w := test.NewWindow(tt.o)
 			defer w.Close()
 			w.Resize(tt.size)
-			relayout(w.Content())
+			Relayout(w.Content())
 			got := Clipped(w.Content(), w.Canvas().Size().Width)
 			if tt.problem == "" {
 				if len(got) != 0 {

@@ -151,19 +151,9 @@ func bedToFloor(fold bool) frame {
 	return fig(p, bed, arrowAt(neckOf, P{-16, -34}, P{14, -40}, P{30, -16}))
 }
 
-// figure4 lies on the back: the far leg lifted, its thigh drawn to the
-// chest, the near ankle crossed on its knee (a "4"), hands behind the
-// far thigh.
+// figure4 lies on the mat in figure4Pose.
 func figure4() frame {
-	p := supine(118, 0)
-	p.Head = 266
-	p.Legs[1] = Limb{A1: 345, A2: 75, EndA: 330}
-	s := p.solve()
-	p.Legs[0] = Limb{To: &P{s.knee[1].X + 6, s.knee[1].Y + 6}, Bend: -1, K1: 0.85, EndA: 40}
-	grip := lerp(s.hip, s.knee[1], 0.55)
-	p.Arms = [2]Limb{{To: &P{grip.X - 4, grip.Y}, Bend: -1}, {To: &P{grip.X - 3, grip.Y - 3}, Bend: -1}}
-	p.Accent = PLeg0
-	return onMat(p)
+	return onMat(figure4Pose(P{118, matTop - torsoW/2}))
 }
 
 // seatedTwist turns toward the viewer's right: the face in profile, the

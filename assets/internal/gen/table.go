@@ -23,6 +23,7 @@ func stretches() map[string][]frame {
 		"cat-camel":               {catCamel(true), catCamel(false)},
 		"seated-twist":            {seatedTwist()},
 		"sitting-side-bend":       {sittingSideBend()},
+		"desk-lat-stretch":        {deskLat()},
 		"breast-stroke-prep":      {breastStroke(false), breastStroke(true)},
 		"standing-back-extension": {backExtension(false), backExtension(true)},
 		"press-up":                {pressUp(false), pressUp(true)},
@@ -40,6 +41,10 @@ func stretches() map[string][]frame {
 		"bed-to-floor":        {bedToFloor(false), bedToFloor(true)},
 		"bed-knee-hug":        {bedKneeHug()},
 		"bed-full-body-reach": {bedReach(true), bedReach(false)},
+		"reclined-butterfly":  {reclinedButterfly()},
+		"bed-cactus-arms":     {bedCactus()},
+		"bed-figure-4":        {bedFigure4()},
+		"bed-belly-breathing": {bedBreathing(true), bedBreathing(false)},
 		// Legs
 		"calf-raise":         {calfRaise(true), calfRaise(false)},
 		"standing-quad":      {standingQuad()},
@@ -367,4 +372,116 @@ func standingBreath(up bool) frame {
 	p.Arms = [2]Limb{{A1: 330, A2: 8}, {A1: 30, A2: 352}}
 	p.Accent = PUpperBack
 	return standing(p, arrow(P{44, 110}, P{30, 70}, P{60, 34}), arrow(P{156, 110}, P{170, 70}, P{140, 34}))
+}
+
+// bedAbove is the bed of the poses seen from above, fitted around the
+// figure: the mattress outline with the pillow under the head, on the left.
+func bedAbove(w *svgWriter, s skeleton) {
+	x1 := s.head.X - headR - 22
+	x2 := max(s.ankle[0].X, s.ankle[1].X) + footLen + 8
+	w.rect(x1, s.hip.Y-56, x2-x1, 112, 8, prop, false)
+	w.rect(x1+8, s.hip.Y-26, 16, 52, 5, prop, true)
+}
+
+// lieAbove lies on the back seen from above, head to the left on the
+// pillow of bedAbove, hands resting on the belly, legs a little apart.
+func lieAbove() Pose {
+	return Pose{View: Front, Hip: P{112, 100}, Torso: 270, Head: 270,
+		Arms: [2]Limb{{A1: 150, A2: 60, K1: 0.8}, {A1: 30, A2: 120, K1: 0.8}},
+		Legs: [2]Limb{{A1: 96, A2: 92, EndA: 150}, {A1: 84, A2: 88, EndA: 30}}}
+}
+
+// reclinedButterfly is seen from above: the soles together, the knees
+// fallen open to the sides make the legs a diamond. The arms rest out on
+// the bed (not on the belly, as the cue has it), so at thumbnail size the
+// diamond stays clear of them.
+func reclinedButterfly() frame {
+	p := lieAbove()
+	p.Arms = [2]Limb{{A1: 128, A2: 118}, {A1: 52, A2: 62}}
+	p.Legs = [2]Limb{
+		{To: &P{p.Hip.X + 50, p.Hip.Y + 3}, Bend: 1, EndA: 0},
+		{To: &P{p.Hip.X + 50, p.Hip.Y - 3}, Bend: -1, EndA: 180}}
+	p.Accent = PLeg0Upper | PLeg1Upper
+	return fig(p, bedAbove)
+}
+
+// bedCactus is seen from above, lying back on a long pillow: the upper
+// arms out to the sides, the forearms up toward the head (a goalpost).
+func bedCactus() frame {
+	p := lieAbove()
+	p.Arms = [2]Limb{{A1: 180, A2: 270}, {A1: 0, A2: 270}}
+	p.Accent = PShoulders | PArm0Upper | PArm1Upper
+	return fig(p, bedAbove)
+}
+
+// bedFigure4 is figure4 on the bed, the head on the pillow.
+func bedFigure4() frame {
+	top := 132.0
+	p := figure4Pose(P{112, top - torsoW/2})
+	return fig(p, func(w *svgWriter, s skeleton) { w.bedSide(s.hip.X-90, s.hip.X+44, top, true) })
+}
+
+// figure4Pose lies on the back with the hip at hip: the far thigh drawn to
+// the chest, the near ankle crossed on its knee, hands behind the far thigh.
+func figure4Pose(hip P) Pose {
+	p := Pose{View: Side, Hip: hip, Torso: 270, Head: 266, Face: deg(0),
+		Legs: [2]Limb{{}, {A1: 345, A2: 75, EndA: 330}}}
+	s := p.solve()
+	p.Legs[0] = Limb{To: &P{s.knee[1].X + 6, s.knee[1].Y + 6}, Bend: -1, K1: 0.85, EndA: 40}
+	grip := lerp(s.hip, s.knee[1], 0.55)
+	p.Arms = [2]Limb{{To: &P{grip.X - 4, grip.Y}, Bend: -1}, {To: &P{grip.X - 3, grip.Y - 3}, Bend: -1}}
+	p.Accent = PLeg0
+	return p
+}
+
+// bedBreathing lies in bed, knees up, one hand on the chest and one on
+// the belly, which rises as the breath comes in.
+func bedBreathing(in bool) frame {
+	top := 132.0
+	p := Pose{View: Side, Hip: P{104, top - torsoW/2}, Torso: 270, Head: 270, Face: deg(0),
+		Legs: [2]Limb{
+			{To: &P{150, top - limbW/2 - 2}, Bend: -1, EndA: 90},
+			{To: &P{153, top - limbW/2 - 2}, Bend: -1, EndA: 90}}}
+	s := p.solve()
+	front := dir(p.Torso + 90)
+	belly := lerp(s.hip, s.neck, 0.3).add(front.mul(torsoW/2 + 2))
+	chest := lerp(s.hip, s.neck, 0.75).add(front.mul(torsoW/2 + 1))
+	bed := func(w *svgWriter, s skeleton) { w.bedSide(s.hip.X-90, s.hip.X+62, top, true) }
+	if in {
+		p.Belly = 12
+		p.Accent = PLowerBack
+		belly = belly.add(front.mul(9))
+	}
+	// The elbows rest on the mattress beside the body, the forearms rise
+	// to the hands: the near one on the chest, the far one on the belly,
+	// behind it, so the rising belly is not hidden by an arm.
+	p.Arms = [2]Limb{restOn(s.shoulder[0], chest, 104), restOn(s.shoulder[1], belly, 100)}
+	if in {
+		return fig(p, bed, arrowAt(func(skeleton) P { return belly }, P{0, -22}, P{0, -30}, P{0, -38}))
+	}
+	return fig(p, bed, arrowAt(func(skeleton) P { return belly }, P{0, -34}, P{0, -26}, P{0, -18}))
+}
+
+// restOn is an arm whose upper arm leaves the shoulder in direction a and
+// whose forearm reaches the hand to the point to.
+func restOn(shoulder, to P, a float64) Limb {
+	v := to.sub(shoulder.polar(a, upperArm))
+	return Limb{A1: a, A2: angleOf(v), K2: v.len() / foreArm}
+}
+
+// deskLat holds the desk's edge with straight arms, the hips pushed back
+// over the feet and the chest sunk below the arms, the head hanging
+// between them.
+func deskLat() frame {
+	p := stand()
+	p.Torso, p.Curve, p.Head, p.Face = 104, -3, 124, deg(170)
+	p.Legs = [2]Limb{{A1: 174, A2: 178, EndA: 90}, {A1: 176, A2: 180, EndA: 90}}
+	p = grounded(p)
+	s := p.solve()
+	hand := s.shoulder[0].polar(72, upperArm+foreArm-1)
+	p.Arms = [2]Limb{{To: &hand, Bend: 1}, {To: &P{hand.X - 2, hand.Y + 1}, Bend: 1}}
+	p.Accent = PUpperBack | PArm0Upper | PShoulders
+	back := lerp(s.hip, s.neck, 0.6)
+	return fig(p, func(w *svgWriter, _ skeleton) { w.desk(hand.X-4, hand.Y+limbW/2) },
+		arrow(back.add(P{0, -36}), back.add(P{1, -27}), back.add(P{0, -16})))
 }
