@@ -260,7 +260,7 @@ func TestLanguages(t *testing.T) {
 			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
 		{"de_AT", "Übungsfolge starten", "Katze und Kamel", "Beginne im Vierfüßlerstand, Hände unter den Schultern.",
 			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
-		{"es_ES.UTF-8", "Iniciar rutina de estiramiento", "Gato y camello", "Empieza a cuatro patas, con las manos bajo los hombros.",
+		{"es_ES.UTF-8", "Iniciar rutina de estiramientos", "Gato y camello", "Empieza a cuatro patas, con las manos bajo los hombros.",
 			"Activación rápida de pie", "5 minutos", "En pausa hasta el jue 09:00"},
 		// Fyne translates French, Limber does not: Limber stays English.
 		{"fr_FR.UTF-8", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
