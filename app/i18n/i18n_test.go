@@ -262,8 +262,12 @@ func TestLanguages(t *testing.T) {
 			"Kurz im Stehen auflockern", "5 Minuten", "Pausiert bis Do 09:00"},
 		{"es_ES.UTF-8", "Iniciar rutina de estiramientos", "Gato y camello", "Empieza a cuatro patas, con las manos bajo los hombros.",
 			"Activación rápida de pie", "5 minutos", "En pausa hasta el jue 09:00"},
-		// Fyne translates French, Limber does not: Limber stays English.
-		{"fr_FR.UTF-8", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
+		{"fr_FR.UTF-8", "Lancer une routine d'étirements", "Chat et chameau", "Commencez à quatre pattes, mains sous les épaules.",
+			"Remise en route debout", "5 minutes", "Suspendu jusqu'à jeu. 09:00"},
+		{"it_IT.UTF-8", "Avvia routine di stretching", "Gatto e cammello", "Parti a quattro zampe, mani sotto le spalle.",
+			"Risveglio rapido in piedi", "5 minuti", "Sospeso fino a gio 09:00"},
+		// Fyne translates Swedish, Limber does not: Limber stays English.
+		{"sv_SE.UTF-8", "Start stretch routine", "Cat and camel", "Start on hands and knees, hands under shoulders.",
 			"Quick standing reset", "5 minutes", "Paused until Thu 09:00"},
 	}
 	thursday := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
