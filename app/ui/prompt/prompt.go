@@ -8,7 +8,6 @@
 package prompt
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -172,10 +171,7 @@ func routineLine(r routines.Routine) string {
 	if d <= 0 {
 		return name
 	}
-	if d < 50*time.Second {
-		return fmt.Sprintf("%s · %d s", name, int(d.Round(time.Second)/time.Second))
-	}
-	return fmt.Sprintf("%s · %d min", name, max(1, int(d.Round(time.Minute)/time.Minute)))
+	return name + " · " + i18n.Minutes(d)
 }
 
 // picturePixels is the size the suggested stretch is drawn at.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/app/i18n/i18ntest"
 	"github.com/limber-app/limber/app/ui/uitest"
 	"github.com/limber-app/limber/routines"
 )
@@ -185,5 +186,30 @@ func TestThemeChangeRecoloursPicture(t *testing.T) {
 	a.Settings().SetTheme(uitest.Variant(theme.VariantDark))
 	if dark := v.picture.Image.(*image.RGBA); bytes.Equal(dark.Pix, light.Pix) {
 		t.Fatal("picture kept its light colours after switching to dark")
+	}
+}
+
+// TestRoutineLineUnits: the routine's length under Start uses the active
+// language's units (it once wrote an English "min" in every language).
+func TestRoutineLineUnits(t *testing.T) {
+	reset, ok := routines.LookupBuiltin(routines.QuickStandingReset)
+	if !ok {
+		t.Fatal("no quick standing reset")
+	}
+	short := reset
+	short.Steps = short.Steps[:1]
+	for _, tt := range []struct {
+		locale string
+		r      routines.Routine
+		suffix string
+	}{
+		{"en_US.UTF-8", reset, " min"},
+		{"ru_RU.UTF-8", reset, " мин"},
+		{"ru_RU.UTF-8", short, " с"},
+	} {
+		i18ntest.Use(t, tt.locale)
+		if got := routineLine(tt.r); !strings.HasSuffix(got, tt.suffix) {
+			t.Errorf("%s: routineLine = %q, want it to end in %q", tt.locale, got, tt.suffix)
+		}
 	}
 }
