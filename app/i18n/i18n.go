@@ -81,11 +81,11 @@ func Reload() error {
 }
 
 // coverUntranslated keeps Limber in English, quietly, for a language that
-// Fyne translates but Limber does not (French, say). Fyne would pick that
+// Fyne translates but Limber does not (Swedish, say). Fyne would pick that
 // language, miss every Limber key and log a "Translation failure" for each
 // string shown. Registering the English messages under that language makes
-// Fyne's own widgets French and Limber's text English, without the noise.
-// For a language Fyne does not know either (Italian), Fyne already falls
+// Fyne's own widgets Swedish and Limber's text English, without the noise.
+// For a language Fyne does not know either (Danish), Fyne already falls
 // back to English and nothing needs doing; registering English there would
 // instead make Fyne miss its own strings.
 func coverUntranslated() error {
