@@ -90,11 +90,15 @@ func BenchmarkIdleFootprint(b *testing.B) {
 		name  string
 		input bool
 		args  []string
+		use   func(*testing.B, *session) // what the user did before the measurement
 	}{
-		{"idle", false, nil},
-		{"steady-input", true, nil},
+		{"idle", false, nil, nil},
+		{"steady-input", true, nil, nil},
 		// No input past natural_break: away, waiting for the return.
-		{"away", false, []string{"--natural-break", "3s"}},
+		{"away", false, []string{"--natural-break", "3s"}, nil},
+		// After a reminder notification and every window, with reminders
+		// paused so that no new one comes: what the day's use leaves behind.
+		{"after-use", true, []string{"--sitting-limit", "5s"}, useEverything},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -102,6 +106,9 @@ func BenchmarkIdleFootprint(b *testing.B) {
 			s.menu(b)
 			if c.input {
 				steadyInput(b, s.Desktop, inputInterval)
+			}
+			if c.use != nil {
+				c.use(b, s)
 			}
 			time.Sleep(warmup)
 			fp, err := measure(s.daemon.Pid(), window)
@@ -126,12 +133,40 @@ func BenchmarkIdleFootprint(b *testing.B) {
 	t.WriteString("| case | RSS | anon | private | CPU | wakeups/s | threads |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, c := range cases {
 		if fp, ok := results[c.name]; ok {
-			fmt.Fprintf(&t, "| %s | %.1f MB | %.1f MB | %.1f MB | %.2f %% | %.1f | %d |\n",
+			fmt.Fprintf(&t, "| %s | %.1f MB | %.2f MB | %.1f MB | %.2f %% | %.2f | %d |\n",
 				c.name, fp.rssMB, fp.anonMB, fp.privateMB, fp.cpuPercent, fp.wakeupsPerS, fp.threads)
 		}
 	}
 	// Printed, not logged: a parent benchmark's log is not shown.
 	fmt.Println(t.String())
+}
+
+// useEverything waits for a reminder notification, opens and closes the
+// routine, settings and statistics windows from the tray, and pauses
+// reminders for an hour.
+func useEverything(b *testing.B, s *session) {
+	b.Helper()
+	if _, err := s.notes.Wait(func(harness.Notification) bool { return true }, 20*time.Second); err != nil {
+		b.Fatalf("no reminder notification: %v\nstderr:\n%s", err, s.daemon.Stderr())
+	}
+	x := s.X11()
+	for _, w := range []struct{ label, title string }{
+		{labelStart, windowSuffix},
+		{labelSettings, titleSettings},
+		{labelStatistics, titleStats},
+	} {
+		if err := s.tray.ClickLabel(w.label); err != nil {
+			b.Fatal(err)
+		}
+		win, err := x.WaitViewable(w.title, 15*time.Second)
+		if err != nil {
+			b.Fatalf("%s: %v\nstderr:\n%s", w.label, err, s.daemon.Stderr())
+		}
+		closeWindow(b, x, win)
+	}
+	if _, errOut, code := s.Run("pause", "1h"); code != 0 {
+		b.Fatalf("limber pause 1h exited %d: %s", code, errOut)
+	}
 }
 
 // BenchmarkReturnLatency times the return from away per idle source:
