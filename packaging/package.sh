@@ -8,10 +8,11 @@
 # from FyneApp.toml (name, generic name, comment, categories, keywords,
 # icon) and the icon. In that tree this puts hicolor icons in the usual
 # sizes (ImageMagick), the scalable SVG icon, the AppStream metainfo,
-# install.sh, and a Makefile that calls it. The tree is left unpacked in
-# OUTDIR/limber (what `make install` installs from) and, unless --no-tar,
-# packed as OUTDIR/limber-VERSION-linux-ARCH.tar.xz, whose path is the last
-# line printed.
+# install.sh, and a Makefile that calls it; packaging/l10n adds the
+# translations of the desktop entry and the AppStream summary. The tree is
+# left unpacked in OUTDIR/limber (what `make install` installs from) and,
+# unless --no-tar, packed as OUTDIR/limber-VERSION-linux-ARCH.tar.xz, whose
+# path is the last line printed.
 set -euo pipefail
 
 readonly id=io.github.limber_app.limber
@@ -94,6 +95,9 @@ for s in "${sizes[@]}"; do
 done
 install -Dm0644 "$repo/assets/icon.svg" "$share/icons/hicolor/scalable/apps/$id.svg"
 install -Dm0644 "$repo/packaging/$id.metainfo.xml" "$share/metainfo/$id.metainfo.xml"
+# Launchers and software centres show the generic name, comment, keywords
+# and summary in the user's language, from the app's translation files.
+(cd "$repo" && "$GO" run ./packaging/l10n -desktop "$share/applications/$id.desktop" -metainfo "$share/metainfo/$id.metainfo.xml")
 mkdir -p "$share/man/man1"
 (cd "$repo" && "$GO" run ./packaging/manpage -o "$share/man/man1/limber.1.gz" "$bin")
 install -m0644 "$repo/LICENSE" "$tree/LICENSE"

@@ -426,3 +426,15 @@ func TestPluralForms(t *testing.T) {
 		}
 	}
 }
+
+func TestLookup(t *testing.T) {
+	if got, err := i18n.Lookup("de", "tray.quit"); err != nil || got != readCatalogs(t)["de"]["tray.quit"]["other"] {
+		t.Errorf("Lookup(de, tray.quit) = %q, %v", got, err)
+	}
+	if _, err := i18n.Lookup("de", "no.such.key"); err == nil {
+		t.Error("Lookup of a missing key: no error")
+	}
+	if _, err := i18n.Lookup("xx", "tray.quit"); err == nil {
+		t.Error("Lookup in a language Limber does not ship: no error")
+	}
+}

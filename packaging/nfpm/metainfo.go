@@ -21,8 +21,14 @@ type release struct {
 // metainfo is what the packages take from the AppStream file, so that the
 // summary and release notes are written once.
 type metainfo struct {
-	ID          string   `xml:"id"`
-	Summary     string   `xml:"summary"`
+	ID string `xml:"id"`
+	// Summary is the English summary; Summaries are all of them, with
+	// the translations packaging/l10n adds (xml:lang set).
+	Summary   string `xml:"-"`
+	Summaries []struct {
+		Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+		Text string `xml:",chardata"`
+	} `xml:"summary"`
 	Description []string `xml:"description>p"`
 	Items       []string `xml:"description>ul>li"`
 	URLs        []struct {
@@ -41,6 +47,11 @@ func readMetainfo(path string) (metainfo, error) {
 	var m metainfo
 	if err := xml.Unmarshal(data, &m); err != nil {
 		return metainfo{}, fmt.Errorf("parse %s: %w", path, err)
+	}
+	for _, s := range m.Summaries {
+		if s.Lang == "" {
+			m.Summary = strings.TrimSpace(s.Text)
+		}
 	}
 	if m.ID == "" || m.Summary == "" || m.License == "" || m.homepage() == "" || len(m.Releases) == 0 {
 		return metainfo{}, fmt.Errorf("%s lacks an id, summary, project_license, homepage url or release", path)

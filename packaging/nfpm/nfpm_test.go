@@ -247,3 +247,23 @@ func TestWrite(t *testing.T) {
 		t.Errorf("left behind %q", left)
 	}
 }
+
+// TestMetainfoEnglishSummary: with translated summaries beside it (as
+// packaging/l10n writes them), the package takes the English one.
+func TestMetainfoEnglishSummary(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "io.github.limber_app.limber.metainfo.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	english := repoMetainfo(t).Summary
+	localized := strings.Replace(string(data), "<summary>"+english+"</summary>",
+		"<summary>"+english+"</summary>\n  <summary xml:lang=\"de\">Erinnert dich</summary>", 1)
+	path := filepath.Join(t.TempDir(), "meta.xml")
+	if err := os.WriteFile(path, []byte(localized), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := readMetainfo(path)
+	if err != nil || m.Summary != english {
+		t.Errorf("summary = %q (%v), want the English %q", m.Summary, err, english)
+	}
+}
