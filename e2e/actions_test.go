@@ -42,7 +42,7 @@ func TestNotificationButtons(t *testing.T) {
 		if err := s.notes.InvokeAction(note.ID, "snooze"); err != nil {
 			t.Fatal(err)
 		}
-		st := waitStatus(t, s.Desktop, func(st status) bool { return st.SnoozedToday == 1 }, 5*time.Second)
+		st := waitStatus(t, s.Desktop, "snoozed once after the Snooze action", func(st status) bool { return st.SnoozedToday == 1 }, 5*time.Second)
 		if st.State == "due" {
 			t.Errorf("still due after Snooze: %+v", st)
 		}
@@ -57,7 +57,7 @@ func TestNotificationButtons(t *testing.T) {
 		if _, err := s.X11().WaitViewable(routineName+" — "+windowSuffix, 5*time.Second); err != nil {
 			t.Fatalf("Start routine opened no window: %v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
 		}
-		waitStatus(t, s.Desktop, func(st status) bool { return st.State == "in_routine" }, 5*time.Second)
+		waitStatus(t, s.Desktop, "in_routine after Start routine", func(st status) bool { return st.State == "in_routine" }, 5*time.Second)
 	})
 }
 
@@ -120,7 +120,7 @@ func TestDoNotDisturbHoldsReminder(t *testing.T) {
 	if _, err := watcher.WaitItem(registerTimeout); err != nil {
 		t.Fatalf("no tray item: %v\n%s", err, daemon.Stderr())
 	}
-	waitStatus(t, d, func(st status) bool { return st.State == "due" }, 8*time.Second)
+	waitStatus(t, d, "due", func(st status) bool { return st.State == "due" }, 8*time.Second)
 	for _, n := range notesBeforeSentinel(t, d, notes, 0) {
 		if isStandReminder(n) {
 			t.Fatalf("reminder shown during do-not-disturb: %+v", n)

@@ -326,7 +326,7 @@ func BenchmarkHeldFootprint(b *testing.B) {
 		"--sitting-limit", "4s", "--natural-break", "2s", "--idle-source", "none")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		st := momentOf(b, d)
+		st := statusOf(b, d)
 		if st.State == "due" && slices.Contains(st.HeldBy, "meeting") {
 			break
 		}

@@ -11,20 +11,25 @@ import (
 // TestParseStatus pins the status contract checker itself (runs in -short).
 func TestParseStatus(t *testing.T) {
 	t.Parallel()
-	const ok = `{"state":"sitting","sitting_seconds":12,"next_reminder_seconds":2688,"idle_source":"x11",
-		"paused_until":null,"breaks_today":0,"skipped_today":1,"config_errors":[],"extra":true}`
+	// ok has no idle_note: the daemon leaves it out when there is nothing
+	// to say.
+	const ok = `{"state":"sitting","status_line":"Sitting 0 min","sitting_seconds":12,"next_reminder_seconds":2688,
+		"idle_source":"x11","idle_events":true,"paused_until":null,"breaks_today":0,"skipped_today":1,"snoozed_today":0,
+		"config_errors":[],"held_by":[],"posture":"sitting","standing_seconds":0,"tray":"shown","pid":42,"extra":true}`
 	tests := []struct {
 		name    string
 		out     string
 		wantErr string
 	}{
 		{"valid", ok, ""},
-		{"valid, nulls and pretty", "{\n  \"state\": \"paused\", \"sitting_seconds\": 0, \"next_reminder_seconds\": null,\n  \"idle_source\": \"none\", \"paused_until\": \"2026-01-01T10:00:00Z\", \"breaks_today\": 2, \"skipped_today\": 0, \"config_errors\": [\"bad key\"]\n}\n", ""},
+		{"valid, nulls and pretty", "{\n  \"state\": \"paused\", \"status_line\": \"Paused\", \"sitting_seconds\": 0, \"next_reminder_seconds\": null,\n  \"idle_source\": \"none\", \"idle_events\": false, \"idle_note\": \"No activity detection\", \"paused_until\": \"2026-01-01T10:00:00Z\",\n  \"breaks_today\": 2, \"skipped_today\": 0, \"snoozed_today\": 1, \"config_errors\": [\"bad key\"],\n  \"held_by\": [\"meeting\"], \"posture\": \"standing\", \"standing_seconds\": 61, \"tray\": \"no_watcher\", \"pid\": 42\n}\n", ""},
 		{"not json", "Sitting 3 min", "not a JSON object"},
 		{"two objects", ok + "\n" + ok, "more than one"},
 		{"missing field", `{"state":"sitting"}`, "missing config_errors"},
 		{"wrong type", strings.Replace(ok, `"sitting_seconds":12`, `"sitting_seconds":"12"`, 1), "sitting_seconds is string"},
 		{"null not allowed", strings.Replace(ok, `"idle_source":"x11"`, `"idle_source":null`, 1), "idle_source is null"},
+		{"held_by null", strings.Replace(ok, `"held_by":[]`, `"held_by":null`, 1), "held_by is null"},
+		{"optional field of the wrong type", strings.Replace(ok, `"extra":true`, `"idle_note":false`, 1), "idle_note is bool"},
 		{"unknown state", strings.Replace(ok, `"sitting"`, `"napping"`, 1), `state "napping"`},
 	}
 	for _, tt := range tests {

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,22 +10,6 @@ import (
 
 	"github.com/limber-app/limber/e2e/harness"
 )
-
-// trayOf is the tray field of `limber status --json`.
-func trayOf(t *testing.T, d *harness.Desktop) string {
-	t.Helper()
-	out, errOut, code := d.Run("status", "--json")
-	if code != 0 {
-		t.Fatalf("limber status --json exited %d; stderr:\n%s", code, errOut)
-	}
-	var st struct {
-		Tray string `json:"tray"`
-	}
-	if err := json.Unmarshal([]byte(out), &st); err != nil {
-		t.Fatalf("status --json: %v\n%s", err, out)
-	}
-	return st.Tray
-}
 
 // waitRunning waits until the daemon answers on its socket.
 func waitRunning(t *testing.T, d *harness.Desktop, daemon *harness.Process) {
@@ -78,7 +61,7 @@ func TestHostileUnreachableBus(t *testing.T) {
 	d := harness.NewDesktop(t)
 	daemon := d.StartLimberEnv([]string{"DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent"})
 	waitRunning(t, d, daemon)
-	if tray := trayOf(t, d); tray != "no_session_bus" {
+	if tray := statusOf(t, d).Tray; tray != "no_session_bus" {
 		t.Errorf("status tray = %q with an unreachable bus, want no_session_bus", tray)
 	}
 	quitCleanly(t, d, daemon)
@@ -99,7 +82,7 @@ func TestHostileNoBusNoAutolaunch(t *testing.T) {
 	}
 	daemon := d.StartLimberEnv([]string{"DBUS_SESSION_BUS_ADDRESS=", "PATH=" + bin + ":" + os.Getenv("PATH")})
 	waitRunning(t, d, daemon)
-	if tray := trayOf(t, d); tray != "no_session_bus" {
+	if tray := statusOf(t, d).Tray; tray != "no_session_bus" {
 		t.Errorf("status tray = %q without a bus, want no_session_bus", tray)
 	}
 	// A window process: Fyne opens the session bus itself.
@@ -136,7 +119,7 @@ func TestHostileSIGTERM(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			waitStatus(t, s.Desktop, func(st status) bool { return st.State == "in_routine" }, openTimeout)
+			waitStatus(t, s.Desktop, "in_routine", func(st status) bool { return st.State == "in_routine" }, openTimeout)
 			if err := s.daemon.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
@@ -158,21 +141,21 @@ func TestHostileSIGTERM(t *testing.T) {
 func TestHostileWatcherRestart(t *testing.T) {
 	t.Parallel()
 	s := startSession(t)
-	if tray := trayOf(t, s.Desktop); tray != "shown" {
+	if tray := statusOf(t, s.Desktop).Tray; tray != "shown" {
 		t.Errorf("status tray = %q with the item registered, want shown", tray)
 	}
 	if err := s.watcher.Stop(); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(300 * time.Millisecond)
-	if tray := trayOf(t, s.Desktop); tray != "no_watcher" {
+	if tray := statusOf(t, s.Desktop).Tray; tray != "no_watcher" {
 		t.Errorf("status tray = %q with the watcher gone, want no_watcher", tray)
 	}
 	w := s.StartWatcherClaimingFirst(50 * time.Millisecond)
 	if _, err := w.WaitItem(registerTimeout); err != nil {
 		t.Fatalf("item not registered with the restarted watcher: %v\nstderr:\n%s", err, s.daemon.Stderr())
 	}
-	if tray := trayOf(t, s.Desktop); tray != "shown" {
+	if tray := statusOf(t, s.Desktop).Tray; tray != "shown" {
 		t.Errorf("status tray = %q after re-registering, want shown", tray)
 	}
 	quitCleanly(t, s.Desktop, s.daemon)

@@ -24,7 +24,7 @@ func TestHostileOrphanedRoutine(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			waitStatus(t, s.Desktop, func(st status) bool { return st.State == "in_routine" }, openTimeout)
+			waitStatus(t, s.Desktop, "in_routine", func(st status) bool { return st.State == "in_routine" }, openTimeout)
 			if err := s.daemon.Kill(); err != nil {
 				t.Fatal(err)
 			}

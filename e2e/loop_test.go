@@ -41,7 +41,7 @@ func TestSnoozeOnlyWhenDue(t *testing.T) {
 	}
 
 	// Due: Snooze is offered.
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "due" }, 10*time.Second)
+	waitStatus(t, s.Desktop, "due", func(st status) bool { return st.State == "due" }, 10*time.Second)
 	if _, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool {
 		it := m.Find(labelSnooze)
 		return it != nil && it.Enabled
@@ -57,11 +57,11 @@ func TestSnoozeLimitLabel(t *testing.T) {
 	d := harness.NewDesktop(t)
 	writeConfig(t, d, "snooze_limit = 1\nsnooze = \"2s\"\n")
 	s := startSessionOn(t, d, true, "--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "due" }, 10*time.Second)
+	waitStatus(t, s.Desktop, "due", func(st status) bool { return st.State == "due" }, 10*time.Second)
 	if _, errOut, code := s.Run("snooze"); code != 0 {
 		t.Fatalf("snooze while due exited %d: %s", code, errOut)
 	}
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "due" }, 10*time.Second)
+	waitStatus(t, s.Desktop, "due again after the snooze", func(st status) bool { return st.State == "due" }, 10*time.Second)
 	const limited = "Snooze (limit reached)"
 	m, err := s.tray.WaitMenu(func(m *harness.MenuItem) bool { return m.Find(limited) != nil }, menuTimeout)
 	if err != nil {
@@ -315,7 +315,7 @@ func TestEscapeClosesWindows(t *testing.T) {
 func TestRoutineClosedOnGetReady(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, "--sitting-limit", "3s", "--natural-break", "2s", "--idle-source", "none")
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "due" }, 10*time.Second)
+	waitStatus(t, s.Desktop, "due", func(st status) bool { return st.State == "due" }, 10*time.Second)
 	if _, errOut, code := s.Run("break"); code != 0 {
 		t.Fatalf("limber break: %d %s", code, errOut)
 	}
@@ -335,7 +335,7 @@ func TestRoutineClosedOnGetReady(t *testing.T) {
 	if ev.Completed == nil || *ev.Completed {
 		t.Errorf("routine event %+v, want completed=false", ev)
 	}
-	st := waitStatus(t, s.Desktop, func(st status) bool { return st.State != "in_routine" }, 5*time.Second)
+	st := waitStatus(t, s.Desktop, "routine over", func(st status) bool { return st.State != "in_routine" }, 5*time.Second)
 	if st.State != "due" || st.SkippedToday != 0 || st.BreaksToday != 0 {
 		t.Errorf("after closing on Get ready: %+v; want still due, nothing skipped or counted", st)
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -22,48 +21,6 @@ const (
 )
 
 var presenceFlags = []string{"--natural-break", "3s"}
-
-// presence is the part of `limber status --json` about activity.
-type presence struct {
-	State          string `json:"state"`
-	SittingSeconds int64  `json:"sitting_seconds"`
-	IdleSource     string `json:"idle_source"`
-	IdleEvents     *bool  `json:"idle_events"`
-	IdleNote       string `json:"idle_note"`
-	PID            int    `json:"pid"`
-}
-
-func presenceOf(tb testing.TB, d *harness.Desktop) presence {
-	tb.Helper()
-	out, errOut, code := d.Run("status", "--json")
-	if code != 0 {
-		tb.Fatalf("limber status --json exited %d; stderr:\n%s", code, errOut)
-	}
-	var p presence
-	if err := json.Unmarshal([]byte(out), &p); err != nil {
-		tb.Fatalf("status --json: %v\n%s", err, out)
-	}
-	if p.IdleEvents == nil {
-		tb.Fatalf("status --json has no idle_events:\n%s", out)
-	}
-	return p
-}
-
-// waitPresence polls the status until pred holds, every 20 ms.
-func waitPresence(tb testing.TB, d *harness.Desktop, what string, pred func(presence) bool, timeout time.Duration) presence {
-	tb.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		p := presenceOf(tb, d)
-		if pred(p) {
-			return p
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("%s: not after %s; last status %+v", what, timeout, p)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 // presenceSession is a desktop (private bus, tray host, notification
 // server) with a daemon started in env.
@@ -93,7 +50,7 @@ func startPresenceOn(tb testing.TB, d *harness.Desktop, env []string, args ...st
 // expectSource checks that the daemon picked source and watches its events.
 func (s *presenceSession) expectSource(tb testing.TB, source string) {
 	tb.Helper()
-	p := waitPresence(tb, s.Desktop, "idle_events", func(p presence) bool { return *p.IdleEvents }, 5*time.Second)
+	p := waitStatus(tb, s.Desktop, "idle_events", func(p status) bool { return p.IdleEvents }, 5*time.Second)
 	if p.IdleSource != source {
 		tb.Fatalf("idle_source = %q, want %q\nstderr:\n%s", p.IdleSource, source, s.daemon.Stderr())
 	}
@@ -101,26 +58,26 @@ func (s *presenceSession) expectSource(tb testing.TB, source string) {
 
 // awayThenBack waits until the daemon says away, then gives input and
 // returns how long until `limber status` said sitting, and that status.
-func (s *presenceSession) awayThenBack(tb testing.TB, input func()) (time.Duration, presence) {
+func (s *presenceSession) awayThenBack(tb testing.TB, input func()) (time.Duration, status) {
 	tb.Helper()
-	waitPresence(tb, s.Desktop, "away after natural_break", func(p presence) bool { return p.State == "away" },
+	waitStatus(tb, s.Desktop, "away after natural_break", func(p status) bool { return p.State == "away" },
 		presenceBreak+5*time.Second)
 	begin := time.Now()
 	input()
-	p := waitPresence(tb, s.Desktop, "sitting after input", func(p presence) bool { return p.State == "sitting" }, 10*time.Second)
+	p := waitStatus(tb, s.Desktop, "sitting after input", func(p status) bool { return p.State == "sitting" }, 10*time.Second)
 	return time.Since(begin), p
 }
 
 // checkReturn fails unless the return was seen within returnWithin and
 // sitting counts from it.
-func checkReturn(tb testing.TB, latency time.Duration, p presence) {
+func checkReturn(tb testing.TB, latency time.Duration, p status) {
 	tb.Helper()
 	tb.Logf("return seen after %v", latency.Round(time.Millisecond))
 	if latency > returnWithin {
 		tb.Errorf("status said sitting %v after the input, want within %v", latency.Round(time.Millisecond), returnWithin)
 	}
 	if p.SittingSeconds > 1 {
-		tb.Errorf("sitting_seconds = %d right after the return, want it counted from the return (≤ 1)", p.SittingSeconds)
+		tb.Errorf("sitting_seconds = %g right after the return, want it counted from the return (≤ 1)", p.SittingSeconds)
 	}
 }
 
@@ -220,10 +177,10 @@ func TestPresenceFallback(t *testing.T) {
 			s.expectSource(t, tc.source)
 
 			stop()
-			p := waitPresence(t, s.Desktop, "fallback", func(p presence) bool { return p.IdleSource != tc.source }, 20*time.Second)
-			if p.IdleSource != "none" || *p.IdleEvents || !strings.Contains(p.IdleNote, tc.source) {
+			p := waitStatus(t, s.Desktop, "fallback", func(p status) bool { return p.IdleSource != tc.source }, 20*time.Second)
+			if p.IdleSource != "none" || p.IdleEvents || !strings.Contains(p.IdleNote, tc.source) {
 				t.Errorf("after the fallback: idle_source %q idle_events %v note %q; want none, false and a note naming %s",
-					p.IdleSource, *p.IdleEvents, p.IdleNote, tc.source)
+					p.IdleSource, p.IdleEvents, p.IdleNote, tc.source)
 			}
 			if n, warns := strings.Count(s.daemon.Stderr(), "falling back"), strings.Count(s.daemon.Stderr(), "level=WARN"); n != 1 || warns != 1 {
 				t.Errorf("%d log lines about falling back and %d warnings, want one line:\n%s", n, warns, s.daemon.Stderr())
@@ -243,7 +200,7 @@ func TestPresenceFallback(t *testing.T) {
 			if used := after.CPUTicks - before.CPUTicks; used > 2 {
 				t.Errorf("daemon used %d CPU ticks in 3 s after the fallback, want it idle", used)
 			}
-			presenceOf(t, s.Desktop) // still answers
+			statusOf(t, s.Desktop) // still answers
 		})
 	}
 }

@@ -22,7 +22,7 @@ func TestFilesReloadWithoutRestart(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte("sitting_limit = \"20m\"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	waitStatus(t, s.Desktop, func(st status) bool {
+	waitStatus(t, s.Desktop, "sitting_limit of 20m reloaded", func(st status) bool {
 		return st.NextReminderSeconds != nil && *st.NextReminderSeconds <= 20*60
 	}, 5*time.Second)
 

@@ -47,7 +47,7 @@ func TestReminderFlow(t *testing.T) {
 	stop()
 
 	// 2. A natural break (no input for 4+ s) resets sitting time.
-	waitStatus(t, s.Desktop, func(st status) bool { return st.SittingSeconds < 3 }, naturalBreak+6*time.Second)
+	waitStatus(t, s.Desktop, "sitting time reset by the natural break", func(st status) bool { return st.SittingSeconds < 3 }, naturalBreak+6*time.Second)
 
 	// 3. Paused: steady input earns no reminder.
 	if _, errOut, code := s.Run("pause", "1h"); code != 0 {

@@ -30,14 +30,14 @@ func TestTrayIconPixmap(t *testing.T) {
 
 	// Steady input: sitting, then due once the 10 s limit passes.
 	stop := steadyInput(t, s.Desktop, inputInterval)
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "sitting" }, menuTimeout)
+	waitStatus(t, s.Desktop, "sitting under steady input", func(st status) bool { return st.State == "sitting" }, menuTimeout)
 	waitIcon(t, s.tray, assets.StateNormal)
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "due" }, reminderWithin)
+	waitStatus(t, s.Desktop, "due after the sitting limit", func(st status) bool { return st.State == "due" }, reminderWithin)
 	waitIcon(t, s.tray, assets.StateDue)
 
 	// No input for the natural break: away.
 	stop()
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "away" }, naturalBreak+6*time.Second)
+	waitStatus(t, s.Desktop, "away after the natural break", func(st status) bool { return st.State == "away" }, naturalBreak+6*time.Second)
 	waitIcon(t, s.tray, assets.StateAway)
 
 	if _, errOut, code := s.Run("pause", "1h"); code != 0 {

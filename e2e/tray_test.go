@@ -371,5 +371,5 @@ func TestPauseResumeMenu(t *testing.T) {
 	if err := s.tray.ClickLabel(labelResume); err != nil {
 		t.Fatal(err)
 	}
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State != "paused" }, menuTimeout)
+	waitStatus(t, s.Desktop, "resumed", func(st status) bool { return st.State != "paused" }, menuTimeout)
 }

@@ -475,9 +475,9 @@ func TestRoutineCompletes(t *testing.T) {
 		t.Fatalf("%v\ndaemon stderr:\n%s", err, s.daemon.Stderr())
 	}
 	checkWindow(t, win, title, minSize{800, 600})
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State == "in_routine" }, 5*time.Second)
+	waitStatus(t, s.Desktop, "in_routine", func(st status) bool { return st.State == "in_routine" }, 5*time.Second)
 	// Get ready 5 s, two 1 s holds with 1 s rests: about 9 s.
-	waitStatus(t, s.Desktop, func(st status) bool { return st.State != "in_routine" }, 20*time.Second)
+	waitStatus(t, s.Desktop, "routine over", func(st status) bool { return st.State != "in_routine" }, 20*time.Second)
 	newShots(t, s.Desktop).window(t, win, "routine-finished")
 
 	if err := s.Key(win, "Escape"); err != nil {
@@ -609,37 +609,15 @@ func TestBreakPromptWithoutNotifications(t *testing.T) {
 	if err := d.X11().WaitGone(titlePrompt, goneTimeout); err != nil {
 		t.Fatalf("clicking Snooze at %d,%d did not close the window (capture %s): %v", x, y, filepath.Base(shot), err)
 	}
-	snoozed := waitSnoozed(t, d, 3*time.Second)
-	if snoozed != 1 {
-		t.Errorf("snoozed_today = %d after clicking Snooze, want 1", snoozed)
+	st := waitStatus(t, d, "snoozed after clicking Snooze", func(st status) bool { return st.SnoozedToday > 0 }, 3*time.Second)
+	if st.SnoozedToday != 1 {
+		t.Errorf("snoozed_today = %d after clicking Snooze, want 1", st.SnoozedToday)
 	}
 	if s.daemon.Exited() {
 		t.Fatalf("daemon exited; stderr:\n%s", s.daemon.Stderr())
 	}
 	if st := statusOf(t, d); st.State == "due" {
 		t.Errorf("still due after Snooze: %+v", st)
-	}
-}
-
-// waitSnoozed polls status until snoozed_today is positive and returns it.
-func waitSnoozed(t *testing.T, d *harness.Desktop, timeout time.Duration) int {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		out, errOut, code := d.Run("status", "--json")
-		if code != 0 {
-			t.Fatalf("limber status --json exited %d; stderr:\n%s", code, errOut)
-		}
-		var st struct {
-			Snoozed *int `json:"snoozed_today"`
-		}
-		if err := json.Unmarshal([]byte(out), &st); err != nil || st.Snoozed == nil {
-			t.Fatalf("status --json has no numeric snoozed_today (%v):\n%s", err, out)
-		}
-		if *st.Snoozed > 0 || time.Now().After(deadline) {
-			return *st.Snoozed
-		}
-		time.Sleep(100 * time.Millisecond)
 	}
 }
 

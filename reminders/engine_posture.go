@@ -41,32 +41,30 @@ func (p Posture) MarshalText() ([]byte, error) { return []byte(p.String()), nil 
 // Stand reports that the user stood up at a standing desk. It records
 // "stood" with the sitting stretch it ends and closes an open due period;
 // standing again while standing changes nothing.
-func (e *Engine) Stand(now Instant) Effects {
-	f, _ := e.command(now, func(fx *Effects) error {
-		if e.posture == PostureStanding {
-			return nil
-		}
-		e.record(fx, now, Event{Event: EventStood, SittingS: secs(e.sitting)})
-		e.resolve(fx, EventStood)
-		e.resetSitting()
-		e.posture = PostureStanding
-		return nil
-	})
-	return f
-}
+func (e *Engine) Stand(now Instant) Effects { return e.changePosture(now, PostureStanding) }
 
 // Sit reports that the user sat down after standing. It records "sat"
 // with the standing stretch it ends and closes an open due period (a
 // reminder to sit); sitting again while sitting changes nothing.
-func (e *Engine) Sit(now Instant) Effects {
+func (e *Engine) Sit(now Instant) Effects { return e.changePosture(now, PostureSitting) }
+
+// changePosture is Stand and Sit, so the rule lives once: a change to the
+// other posture records its event ("stood" or "sat") with the stretch it
+// ends, answers an open due period with that event and starts a new
+// stretch; a change to the posture the user is in changes nothing.
+func (e *Engine) changePosture(now Instant, to Posture) Effects {
 	f, _ := e.command(now, func(fx *Effects) error {
-		if e.posture == PostureSitting {
+		if e.posture == to {
 			return nil
 		}
-		e.record(fx, now, Event{Event: EventSat, StandingS: secs(e.stood)})
-		e.resolve(fx, EventSat)
+		ev := Event{Event: EventStood, SittingS: secs(e.sitting)}
+		if to == PostureSitting {
+			ev = Event{Event: EventSat, StandingS: secs(e.stood)}
+		}
+		e.record(fx, now, ev)
+		e.resolve(fx, ev.Event)
 		e.resetSitting()
-		e.posture = PostureSitting
+		e.posture = to
 		return nil
 	})
 	return f
