@@ -82,7 +82,7 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 	}
 	stop := make(chan struct{})
 	var once sync.Once
-	s.stopTicker = func() { once.Do(func() { close(stop) }) }
+	s.stopTicker = func() { once.Do(func() { close(stop); view.Stop() }) }
 	s.onClosed = append(s.onClosed, s.stopTicker)
 	go func() {
 		t := time.NewTicker(tickEvery)

@@ -1,6 +1,7 @@
 package art
 
 import (
+	"context"
 	"image"
 
 	"github.com/limber-app/limber/assets"
@@ -21,9 +22,10 @@ type Motion struct {
 // One repetition goes from the first key frame through the tweens to the
 // last and back the same way. ok is false when there is no movement to
 // play: a hold, a custom picture, or a stretch whose key frames are not
-// one movement (the window flips between its frames instead). Drawing
-// takes tens of milliseconds a picture; call it off the Fyne goroutine.
-func MotionImages(s routines.Step, side routines.Side, p Palette, size int) (Motion, bool) {
+// one movement (the window flips between its frames instead), or ctx
+// ended before all were drawn. Drawing takes tens of milliseconds a
+// picture; call it off the Fyne goroutine.
+func MotionImages(ctx context.Context, s routines.Step, side routines.Side, p Palette, size int) (Motion, bool) {
 	if !s.Moving || s.Image != "" || s.StretchID == "" {
 		return Motion{}, false
 	}
@@ -33,6 +35,9 @@ func MotionImages(s routines.Step, side routines.Side, p Palette, size int) (Mot
 	}
 	m := Motion{Cycle: cycle}
 	for _, svg := range svgs {
+		if ctx.Err() != nil {
+			return Motion{}, false
+		}
 		img, err := Raster(svg, size)
 		if err != nil {
 			return Motion{}, false

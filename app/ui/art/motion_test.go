@@ -2,6 +2,7 @@ package art
 
 import (
 	"bytes"
+	"context"
 	"image/color"
 	"slices"
 	"testing"
@@ -60,7 +61,7 @@ func TestMotionImages(t *testing.T) {
 		{"custom picture", routines.Step{Image: "x.png", Moving: true}, false},
 	}
 	for _, tt := range tests {
-		m, ok := MotionImages(tt.step, routines.LeftSide, p, 48)
+		m, ok := MotionImages(context.Background(), tt.step, routines.LeftSide, p, 48)
 		if ok != tt.ok {
 			t.Errorf("%s: ok = %v, want %v", tt.name, ok, tt.ok)
 			continue
@@ -76,5 +77,10 @@ func TestMotionImages(t *testing.T) {
 		if b := m.Images[0].Bounds(); b.Dx() != 48 || b.Dy() != 48 {
 			t.Errorf("%s: picture %v, want 48×48", tt.name, b)
 		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, ok := MotionImages(ctx, moving, routines.LeftSide, p, 48); ok {
+		t.Error("drawn after the context ended")
 	}
 }

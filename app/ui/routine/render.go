@@ -16,6 +16,7 @@ import (
 func (v *View) render() {
 	st := v.player.State()
 	if st.Phase == routines.PhaseFinished {
+		v.setPlaying(false)
 		v.renderFinish()
 		return
 	}
@@ -140,24 +141,33 @@ func (v *View) renderCount(left time.Duration, phase routines.Phase, paused bool
 	v.count.Refresh()
 }
 
-// renderPicture shows the step's picture (a moving stretch alternates its
-// frames once a second) and starts drawing the next step's.
+// renderPicture shows the step's picture (a moving step plays its
+// movement, see motion.go), starts drawing the next step's, and forgets
+// the pictures of steps behind.
 func (v *View) renderPicture(st routines.State, phase routines.Phase) {
 	seg := st.Current
-	frames := v.framesFor(seg)
-	i := 0
-	if seg.Step.Moving && len(frames) > 1 && phase == routines.PhaseStep {
-		elapsed := st.Length - st.Left
-		i = int(elapsed/time.Second) % len(frames)
-	}
-	if key := seg.Index*16 + i; key != v.shown {
-		v.shown = key
-		v.image.Image = frames[i]
-		v.image.Refresh()
-	}
+	v.framesFor(seg)
+	v.drawMotion(seg)
+	playing := v.showPicture(st, phase)
+	v.setPlaying(playing && !v.stopped)
+	next := -1
 	if st.HasNext {
 		v.prefetch(st.Next)
+		next = st.Next.Index
 	}
+	v.keepPictures(seg.Index, next)
+}
+
+// showPicture shows the picture of the moment and reports whether it
+// changes with time (a movement playing).
+func (v *View) showPicture(st routines.State, phase routines.Phase) bool {
+	p, ok := v.cached(st.Current.Index)
+	if !ok {
+		return false
+	}
+	imgs, i, playing := v.pictureNow(st, phase, p)
+	v.image.show(imgs, i)
+	return playing
 }
 
 // renderNext shows, under a step, what comes after it: the routine's
