@@ -72,6 +72,7 @@ type View struct {
 	anim    *player                    // the playing figure's ticker; nil when still
 	stopped bool                       // Stop was called: the figure plays no more
 	done    bool
+	barAt   string // the moment the progress bar shows (see render)
 	cues    cuer
 	muted   bool
 
