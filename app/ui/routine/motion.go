@@ -212,14 +212,6 @@ func (p *picture) show(imgs []image.Image, i int) {
 	p.shown = i
 }
 
-// current is the picture on screen, for tests.
-func (p *picture) current() image.Image {
-	if p.shown < 0 || p.shown >= len(p.set) {
-		return nil
-	}
-	return p.set[p.shown]
-}
-
 func sameSet(a, b []image.Image) bool {
 	if len(a) != len(b) {
 		return false
