@@ -148,6 +148,23 @@ func turn(a, b, t float64) float64 {
 
 func mixf(a, b, t float64) float64 { return a + (b-a)*t }
 
+// sweep is how far a limb turns from a to b. It takes the short way round,
+// unless the two ways are nearly alike (a limb turned half round): then it
+// passes above rather than below, because below is the floor, the mat or
+// the bed the body rests on (arms lying overhead come back to the belly
+// over the face, not through the mattress).
+func sweep(a, b float64) float64 {
+	d := turn(a, b, 1) - a
+	if math.Abs(d) <= 160 {
+		return d
+	}
+	other := d - math.Copysign(360, d)
+	if dir(a+other/2).Y < dir(a+d/2).Y {
+		return other
+	}
+	return d
+}
+
 // mix is the pose a fraction t of the way from a to b.
 func mix(a, b Pose, t float64) Pose {
 	// Interpolate where the bodies are drawn. Grounding each tween anew
@@ -234,7 +251,7 @@ func mixLimb(a, b Limb, ra, ma, ea, rb, mb, eb P, isLeg bool, t float64) Limb {
 		// round from its upper arm.
 		a1, b1 := angleOf(ma.sub(ra)), angleOf(mb.sub(rb))
 		a2, b2 := angleOf(ea.sub(ma)), angleOf(eb.sub(mb))
-		l.A1 = turn(a1, b1, t)
+		l.A1 = a1 + sweep(a1, b1)*t
 		l.A2 = l.A1 + turn(a2-a1, b2-b1, t)
 	}
 	// The hand or foot turns relative to the lower segment likewise.

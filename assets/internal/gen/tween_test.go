@@ -80,6 +80,21 @@ func lengths(p Pose) []float64 {
 	return out
 }
 
+func TestSweepPassesAbove(t *testing.T) {
+	tests := []struct{ a, b, want float64 }{
+		{194, 330, 136},  // arms up sideways: the short way
+		{272, 100, 188},  // lying, arm overhead to the belly: over the top
+		{100, 272, -188}, // and back
+		{90, 270, -180},  // straight ahead to straight back: over the top
+		{0, 90, 90},
+	}
+	for _, tt := range tests {
+		if got := sweep(tt.a, tt.b); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("sweep(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestTurnTakesTheShortWay(t *testing.T) {
 	tests := []struct{ a, b, t, want float64 }{
 		{350, 10, 0.5, 360},
