@@ -18,7 +18,8 @@ import (
 )
 
 // tickEvery is how often the routine window redraws: often enough for a
-// smooth countdown and the once-a-second frame change. The window process
+// smooth countdown (a moving step's figure has its own, faster ticker
+// while it plays, see app/ui/routine). The window process
 // lives only as long as the routine, so this costs the daemon nothing.
 const tickEvery = 200 * time.Millisecond
 
