@@ -23,7 +23,7 @@ import (
 	"strings"
 )
 
-//go:embed stretches/*.svg tray/*.png icon.svg icon.png
+//go:embed stretches/*.svg stretches/motion/*.svg tray/*.png icon.svg icon.png
 var files embed.FS
 
 // Contract colours used by every illustration.
@@ -93,7 +93,8 @@ func mustRead(name string) []byte {
 
 // Illustration returns the frames of a stretch's illustration as SVG bytes,
 // coloured per the contract (see Recolour). Holds have one frame; moving
-// stretches have two or more, meant to alternate about once a second. ok is
+// stretches have two or more, which the routine window plays as one
+// movement with the in-between frames of Tweens. ok is
 // false when there is no illustration for id. The returned slices are fresh
 // copies the caller may modify.
 func Illustration(id string) (frames [][]byte, ok bool) {
@@ -124,6 +125,27 @@ func Illustration(id string) (frames [][]byte, ok bool) {
 		frames = append(frames, mustRead(f.name))
 	}
 	return frames, true
+}
+
+// Tweens returns the in-between frames of a moving stretch's movement
+// from key frame k to key frame k+1 (k from 0; see Illustration), in
+// playing order, coloured per the contract. They are drawn from the
+// skeleton between the two poses, framed like the key frames, without
+// arrows. ok is false when there are none: a stretch that holds one pose,
+// or whose key frames are not one movement (the window flips between
+// those). The returned slices are fresh copies.
+func Tweens(id string, k int) (frames [][]byte, ok bool) {
+	if !validID(id) || k < 0 {
+		return nil, false
+	}
+	for j := 1; ; j++ {
+		b, err := files.ReadFile(fmt.Sprintf("stretches/motion/%s-%d-%d.svg", id, k+1, j))
+		if err != nil {
+			break
+		}
+		frames = append(frames, b)
+	}
+	return frames, len(frames) > 0
 }
 
 // validID accepts lower-case stretch IDs like "neck-side-tilt"; anything else

@@ -367,3 +367,60 @@ func TestRecolourIllustration(t *testing.T) {
 		t.Fatal("Recolour changed nothing")
 	}
 }
+
+// TestTweens: every moving stretch but the flips has in-between frames
+// from each key frame to the next, as many for each; they follow the
+// colour contract, render, and are framed like the key frames.
+func TestTweens(t *testing.T) {
+	flips := map[string]bool{"hand-open-close": true}
+	for _, id := range IllustrationIDs() {
+		keys, _ := Illustration(id)
+		t.Run(id, func(t *testing.T) {
+			count := -1
+			for k := 0; k < len(keys); k++ {
+				tw, ok := Tweens(id, k)
+				if k == len(keys)-1 || len(keys) == 1 || flips[id] {
+					if ok || tw != nil {
+						t.Fatalf("Tweens(%d) = %d frames after the last key frame or for a hold or flip", k, len(tw))
+					}
+					continue
+				}
+				if !ok {
+					t.Fatalf("no tweens from key frame %d", k+1)
+				}
+				if count >= 0 && len(tw) != count {
+					t.Errorf("%d tweens from key frame %d, %d before", len(tw), k+1, count)
+				}
+				count = len(tw)
+				vb := viewBoxOf(keys[0])
+				for j, svg := range tw {
+					checkContract(t, svg)
+					if got := viewBoxOf(svg); got != vb {
+						t.Errorf("tween %d-%d viewBox %q, key frames %q", k+1, j+1, got, vb)
+					}
+					if _, black := coverage(render(t, svg, 96), color.NRGBA{0, 0, 0, 255}); black < 0.01 {
+						t.Errorf("tween %d-%d: figure covers only %.1f%%", k+1, j+1, black*100)
+					}
+				}
+			}
+		})
+	}
+	for _, id := range []string{"", "../x", "no-such-stretch"} {
+		if tw, ok := Tweens(id, 0); ok || tw != nil {
+			t.Errorf("Tweens(%q, 0) = %d frames, %v; want none", id, len(tw), ok)
+		}
+	}
+	if tw, ok := Tweens("cat-camel", -1); ok || tw != nil {
+		t.Errorf("Tweens(cat-camel, -1) = %d frames; want none", len(tw))
+	}
+}
+
+func viewBoxOf(svg []byte) string {
+	s := string(svg)
+	i := strings.Index(s, `viewBox="`)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(`viewBox="`):]
+	return s[:strings.IndexByte(s, '"')]
+}

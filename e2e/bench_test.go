@@ -347,3 +347,33 @@ func BenchmarkHeldFootprint(b *testing.B) {
 	fmt.Printf("limber daemon holding a reminder for a call, %s measured: RSS %.1f MB, anon %.1f MB, CPU %.2f %%, %.1f wakeups/s\n",
 		window, fp.rssMB, fp.anonMB, fp.cpuPercent, fp.wakeupsPerS)
 }
+
+// BenchmarkRoutineWindowCPU measures the routine window's CPU while a
+// moving stretch plays: the quick standing reset starts with shoulder
+// rolls (6 reps of 3 s), then a 3 s rest and calf raises, so after the
+// get-ready count the measured span is a moving step. It bounds what the
+// playing figure (issue 11) may cost the window.
+func BenchmarkRoutineWindowCPU(b *testing.B) {
+	warmup := envSeconds(b, warmupEnv, 6*time.Second)
+	window := envSeconds(b, secondsEnv, 15*time.Second)
+	d := harness.NewDesktop(b)
+	p := d.StartLimber("routine", routineID)
+	win, err := d.X11().WaitViewable(routineName, windowTimeout)
+	if err != nil {
+		b.Fatalf("%v\nstderr:\n%s", err, p.Stderr())
+	}
+	pid := p.Pid()
+	if win.PID != 0 {
+		pid = win.PID
+	}
+	time.Sleep(warmup) // past the get-ready count, into the first step
+	fp, err := measure(pid, window)
+	if err != nil {
+		b.Fatalf("%v\nstderr:\n%s", err, p.Stderr())
+	}
+	b.ReportMetric(fp.cpuPercent, "CPU-%")
+	b.ReportMetric(fp.rssMB, "RSS-MB")
+	b.ReportMetric(fp.wakeupsPerS, "wakeups/s")
+	fmt.Printf("limber routine window on a moving step, %s measured: CPU %.2f %%, RSS %.1f MB, %.1f wakeups/s\n",
+		window, fp.cpuPercent, fp.rssMB, fp.wakeupsPerS)
+}

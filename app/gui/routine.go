@@ -18,7 +18,8 @@ import (
 )
 
 // tickEvery is how often the routine window redraws: often enough for a
-// smooth countdown and the once-a-second frame change. The window process
+// smooth countdown (a moving step's figure has its own, faster ticker
+// while it plays, see app/ui/routine). The window process
 // lives only as long as the routine, so this costs the daemon nothing.
 const tickEvery = 200 * time.Millisecond
 
@@ -82,7 +83,7 @@ func (s *session) showRoutine(catalog routines.Catalog, id string) error {
 	}
 	stop := make(chan struct{})
 	var once sync.Once
-	s.stopTicker = func() { once.Do(func() { close(stop) }) }
+	s.stopTicker = func() { once.Do(func() { close(stop); view.Stop() }) }
 	s.onClosed = append(s.onClosed, s.stopTicker)
 	go func() {
 		t := time.NewTicker(tickEvery)

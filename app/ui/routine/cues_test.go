@@ -39,7 +39,7 @@ func newSoundView(t *testing.T, muted bool) (*View, *fakeClock, *fakeSink) {
 	test.NewTempApp(t)
 	clk := newClock()
 	sink := &fakeSink{clk: clk, start: clk.t}
-	v := New(Options{Routine: cueRoutine(), Clock: clk.now, GetReady: 5 * time.Second, Sound: sink, Muted: muted})
+	v := New(Options{Routine: cueRoutine(), Clock: clk.now, GetReady: 5 * time.Second, Sound: sink, Muted: muted, NewTicker: stillTicker})
 	w := test.NewWindow(v.Content())
 	w.Resize(fyne.NewSize(860, 640))
 	t.Cleanup(w.Close)

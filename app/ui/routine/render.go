@@ -2,11 +2,15 @@ package routine
 
 import (
 	"fmt"
+	"image"
+	"image/color"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/app/i18n"
 	"github.com/limber-app/limber/routines"
@@ -16,14 +20,20 @@ import (
 func (v *View) render() {
 	st := v.player.State()
 	if st.Phase == routines.PhaseFinished {
+		v.setPlaying(false)
 		v.renderFinish()
 		return
 	}
 	v.finish.Hide()
 	v.playing.Show()
 
-	v.stepNo.SetText(stepOf(st))
-	v.progress.SetValue(st.Progress)
+	setText(v.stepNo, stepOf(st))
+	// The bar moves with the countdown, once a second: moved at every
+	// tick it would repaint the window five times a second for a pixel.
+	if key := fmt.Sprint(st.Number, st.Phase, clock(st.Left)); key != v.barAt {
+		v.barAt = key
+		v.progress.SetValue(st.Progress)
+	}
 
 	phase := st.Phase
 	paused := phase == routines.PhasePaused
@@ -63,12 +73,13 @@ func (v *View) renderPhase(phase routines.Phase, paused bool) {
 	default:
 		v.setPhase("", theme.ColorNamePrimary)
 	}
+	text, icon := i18n.T("view.pause"), theme.MediaPauseIcon()
 	if paused {
-		v.pauseBtn.SetText(i18n.T("view.resume"))
-		v.pauseBtn.SetIcon(theme.MediaPlayIcon())
-	} else {
-		v.pauseBtn.SetText(i18n.T("view.pause"))
-		v.pauseBtn.SetIcon(theme.MediaPauseIcon())
+		text, icon = i18n.T("view.resume"), theme.MediaPlayIcon()
+	}
+	if v.pauseBtn.Text != text {
+		v.pauseBtn.SetText(text)
+		v.pauseBtn.SetIcon(icon)
 	}
 }
 
@@ -81,9 +92,9 @@ func (v *View) renderStep(seg routines.SegmentView, phase routines.Phase) {
 	if phase == routines.PhaseRest {
 		name = i18n.F("view.rest-next", i18n.Args{"Name": name + sideSuffix(seg.Side)})
 	}
-	v.name.SetText(name)
-	v.cueText.SetText(bullets(i18n.StepCues(step)))
-	v.cautionTx.SetText(i18n.StepCaution(step))
+	setText(v.name, name)
+	setText(v.cueText, bullets(i18n.StepCues(step)))
+	setText(v.cautionTx, i18n.StepCaution(step))
 	showIf(v.caution, step.Caution != "")
 }
 
@@ -95,21 +106,46 @@ func (v *View) renderSideAndReps(st routines.State, phase routines.Phase) {
 	if phase != routines.PhaseRest {
 		side = sideText(st.Current.Side)
 	}
-	v.side.Text = side
-	v.side.Color = theme.Color(theme.ColorNameForeground)
-	v.side.Refresh()
+	setCanvasText(v.side, side, theme.Color(theme.ColorNameForeground), v.side.TextSize)
 	showIf(v.side, side != "")
 
 	timing := st.Current.Step.Timing
 	switch {
 	case phase == routines.PhaseStep && st.Reps > 0:
-		v.reps.SetText(i18n.F("view.rep-of", i18n.Args{"Number": st.Rep, "Total": st.Reps}))
+		setText(v.reps, i18n.F("view.rep-of", i18n.Args{"Number": st.Rep, "Total": st.Reps}))
 	case phase == routines.PhaseGetReady && timing.IsReps():
-		v.reps.SetText(i18n.N("view.reps", timing.Reps, nil))
+		setText(v.reps, i18n.N("view.reps", timing.Reps, nil))
 	default:
-		v.reps.SetText("")
+		setText(v.reps, "")
 	}
 	showIf(v.reps, v.reps.Text != "")
+}
+
+// setText sets a label's text and leaves an unchanged label alone: the
+// window renders five times a second, and every refresh repaints it.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// setCanvasText sets a text's content, colour and size, refreshing it
+// only when one of them changes (see setText).
+func setCanvasText(t *canvas.Text, s string, c color.Color, size float32) {
+	if t.Text == s && t.TextSize == size && sameColour(t.Color, c) {
+		return
+	}
+	t.Text, t.Color, t.TextSize = s, c, size
+	t.Refresh()
+}
+
+func sameColour(a, b color.Color) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
 
 func showIf(o fyne.CanvasObject, show bool) {
@@ -124,40 +160,44 @@ func showIf(o fyne.CanvasObject, show bool) {
 // the last three seconds of a step or of the get-ready count, calm during
 // a rest. Its box is sized for the larger text, so nothing moves.
 func (v *View) renderCount(left time.Duration, phase routines.Phase, paused bool) {
-	v.count.Text = clock(left)
 	last := left <= 3*time.Second && left > 0 && !paused && phase != routines.PhaseRest
 	switch {
 	case last:
-		v.count.Color = theme.Color(theme.ColorNamePrimary)
-		v.count.TextSize = countSizeLast
+		setCanvasText(v.count, clock(left), theme.Color(theme.ColorNamePrimary), countSizeLast)
 	case phase == routines.PhaseRest:
-		v.count.Color = theme.Color(theme.ColorNamePrimary)
-		v.count.TextSize = countSize
+		setCanvasText(v.count, clock(left), theme.Color(theme.ColorNamePrimary), countSize)
 	default:
-		v.count.Color = theme.Color(theme.ColorNameForeground)
-		v.count.TextSize = countSize
+		setCanvasText(v.count, clock(left), theme.Color(theme.ColorNameForeground), countSize)
 	}
-	v.count.Refresh()
 }
 
-// renderPicture shows the step's picture (a moving stretch alternates its
-// frames once a second) and starts drawing the next step's.
+// renderPicture shows the step's picture (a moving step plays its
+// movement, see motion.go), starts drawing the next step's, and forgets
+// the pictures of steps behind.
 func (v *View) renderPicture(st routines.State, phase routines.Phase) {
 	seg := st.Current
-	frames := v.framesFor(seg)
-	i := 0
-	if seg.Step.Moving && len(frames) > 1 && phase == routines.PhaseStep {
-		elapsed := st.Length - st.Left
-		i = int(elapsed/time.Second) % len(frames)
-	}
-	if key := seg.Index*16 + i; key != v.shown {
-		v.shown = key
-		v.image.Image = frames[i]
-		v.image.Refresh()
-	}
+	v.framesFor(seg)
+	v.drawMotion(seg)
+	playing := v.showPicture(st, phase)
+	v.setPlaying(playing && !v.stopped)
+	next := -1
 	if st.HasNext {
 		v.prefetch(st.Next)
+		next = st.Next.Index
 	}
+	v.keepPictures(seg.Index, next)
+}
+
+// showPicture shows the picture of the moment and reports whether it
+// changes with time (a movement playing).
+func (v *View) showPicture(st routines.State, phase routines.Phase) bool {
+	p, ok := v.cached(st.Current.Index)
+	if !ok {
+		return false
+	}
+	imgs, i, playing := v.pictureNow(st, phase, p)
+	v.image.show(imgs, i)
+	return playing
 }
 
 // renderNext shows, under a step, what comes after it: the routine's
@@ -165,23 +205,27 @@ func (v *View) renderPicture(st routines.State, phase routines.Phase) {
 // is the last step. A rest already names the next step, so it hides this.
 func (v *View) renderNext(st routines.State, phase routines.Phase) {
 	showIf(v.upNext, phase != routines.PhaseRest)
+	var thumb image.Image
 	switch {
 	case phase == routines.PhaseGetReady:
-		v.nextText.SetText(i18n.N("view.steps-length", st.Steps, i18n.Args{"Length": i18n.Short(v.o.Routine.Duration())}))
-		v.nextImg.Hide()
+		setText(v.nextText, i18n.N("view.steps-length", st.Steps, i18n.Args{"Length": i18n.Short(v.o.Routine.Duration())}))
 	case st.HasNext:
-		v.nextText.SetText(i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
+		setText(v.nextText, i18n.F("view.up-next", i18n.Args{"Name": i18n.StepName(st.Next.Step) + sideSuffix(st.Next.Side)}))
 		// The thumbnail appears once the prefetch has drawn it.
-		if p, ok := v.cached(st.Next.Index); ok && p.thumb != nil {
-			v.nextImg.Image = p.thumb
-			v.nextImg.Show()
-		} else {
-			v.nextImg.Hide()
+		if p, ok := v.cached(st.Next.Index); ok {
+			thumb = p.thumb
 		}
 	default:
-		v.nextText.SetText(i18n.T("view.last-step"))
-		v.nextImg.Hide()
+		setText(v.nextText, i18n.T("view.last-step"))
 	}
+	// Refreshing an image uploads it again: only when it changes.
+	if v.nextImg.Image == thumb && v.nextImg.Visible() == (thumb != nil) {
+		return
+	}
+	if thumb != nil {
+		v.nextImg.Image = thumb
+	}
+	showIf(v.nextImg, thumb != nil)
 	v.nextImg.Refresh()
 	v.upNext.Refresh() // lays out a thumbnail that was hidden until now
 }
@@ -236,9 +280,7 @@ func wrapList(items []string, sep string, width int) string {
 }
 
 func (v *View) setPhase(text string, c fyne.ThemeColorName) {
-	v.phase.Text = text
-	v.phase.Color = theme.Color(c)
-	v.phase.Refresh()
+	setCanvasText(v.phase, text, theme.Color(c), v.phase.TextSize)
 }
 
 func bullets(cues []string) string {

@@ -6,6 +6,7 @@
 package routine
 
 import (
+	"context"
 	"image"
 	"image/color"
 	"strings"
@@ -48,6 +49,9 @@ type Options struct {
 	// Muted starts the window muted (the `sounds = false` setting); the
 	// mute button still turns sound on for this routine.
 	Muted bool
+	// NewTicker paces the playing figure of a moving step; nil means a
+	// time.Ticker.
+	NewTicker func(every time.Duration) Ticker
 }
 
 // View is the routine window's content. Call its methods on the Fyne
@@ -56,13 +60,19 @@ type View struct {
 	o       Options
 	player  *routines.Player
 	palette art.Palette
-	// picMu guards frames and pending, which the background drawing of
-	// coming pictures (prefetch) fills while the Fyne goroutine reads.
+	// picMu guards frames, pending and drawing, which the background
+	// drawing of coming pictures (prefetch) and of the current step's
+	// movement (drawMotion) fill while the Fyne goroutine reads.
 	picMu   sync.Mutex
-	frames  map[int]pictures // pictures per segment index, drawn once
-	picGen  int              // counts theme changes, which empty frames
-	pending map[int]bool     // segments being drawn in the background
+	frames  map[int]pictures           // pictures per segment index, drawn once
+	picGen  int                        // counts theme changes, which empty frames
+	pending map[int]bool               // segments being drawn in the background
+	drawing map[int]context.CancelFunc // movements being drawn, by segment
+	at      time.Time                  // when the player was last told the time
+	anim    *player                    // the playing figure's ticker; nil when still
+	stopped bool                       // Stop was called: the figure plays no more
 	done    bool
+	barAt   string // the moment the progress bar shows (see render)
 	cues    cuer
 	muted   bool
 
@@ -73,7 +83,7 @@ type View struct {
 	title     *widget.Label
 	stepNo    *widget.Label
 	progress  *quietBar
-	image     *canvas.Image
+	image     *picture
 	phase     *canvas.Text
 	name      *widget.Label
 	cueText   *widget.Label
@@ -92,7 +102,6 @@ type View struct {
 	summary   *widget.Label
 	did       *widget.Label
 	gotIt     *widget.Button
-	shown     int // resource index on screen, to avoid needless refreshes
 }
 
 // New builds the view and starts the player at the clock's now.
@@ -100,15 +109,18 @@ func New(o Options) *View {
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
+	if o.NewTicker == nil {
+		o.NewTicker = newTimeTicker
+	}
 	opts := []routines.Option{}
 	if o.GetReady > 0 {
 		opts = append(opts, routines.WithGetReady(o.GetReady))
 	}
-	v := &View{o: o, player: routines.NewPlayer(o.Routine, opts...), shown: -1,
-		frames: map[int]pictures{}, pending: map[int]bool{}, muted: o.Muted}
+	v := &View{o: o, player: routines.NewPlayer(o.Routine, opts...),
+		frames: map[int]pictures{}, pending: map[int]bool{}, drawing: map[int]context.CancelFunc{}, muted: o.Muted}
 	v.palette = art.CurrentPalette()
 	v.build()
-	v.handle(v.player.Start(o.Clock()))
+	v.handle(v.player.Start(v.now()))
 	v.render()
 	return v
 }
@@ -129,9 +141,7 @@ func (v *View) build() {
 	v.stepNo = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	v.progress = newQuietBar()
 
-	v.image = canvas.NewImageFromImage(nil)
-	v.image.FillMode = canvas.ImageFillContain
-	v.image.SetMinSize(fyne.NewSize(340, 340))
+	v.image = newPicture()
 
 	v.phase = canvas.NewText("", theme.Color(theme.ColorNamePrimary))
 	v.phase.TextStyle = fyne.TextStyle{Bold: true}
@@ -166,7 +176,7 @@ func (v *View) build() {
 	v.nextText.Truncation = fyne.TextTruncateEllipsis
 
 	text := container.NewVBox(v.phase, v.name, v.cueText, v.caution, layout.NewSpacer(), countRow)
-	body := container.NewBorder(nil, nil, container.NewPadded(v.image), nil, container.NewPadded(text))
+	body := container.NewBorder(nil, nil, container.NewPadded(v.image.stack), nil, container.NewPadded(text))
 	v.upNext = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(nextThumbSize, nextThumbSize), v.nextImg), nil, v.nextText)
 	header := container.NewVBox(container.NewBorder(nil, nil, nil, v.stepNo, v.title), v.progress.box)
 	v.playing = container.NewBorder(header, container.NewVBox(widget.NewSeparator(), v.upNext, v.controls()), nil, nil, body)
@@ -270,11 +280,11 @@ func (v *View) buildSafety() {
 
 // Tick brings the routine up to the clock and redraws. The window calls it
 // a few times a second.
-func (v *View) Tick() { v.handle(v.player.Advance(v.o.Clock())); v.render() }
+func (v *View) Tick() { v.handle(v.player.Advance(v.now())); v.render() }
 
 // TogglePause pauses or resumes (Space).
 func (v *View) TogglePause() {
-	now := v.o.Clock()
+	now := v.now()
 	if v.player.Paused() {
 		v.handle(v.player.Resume(now))
 	} else {
@@ -284,16 +294,16 @@ func (v *View) TogglePause() {
 }
 
 // Next skips to the next step (→).
-func (v *View) Next() { v.handle(v.player.Next(v.o.Clock())); v.render() }
+func (v *View) Next() { v.handle(v.player.Next(v.now())); v.render() }
 
 // Previous goes back a step, or to the start of this one (←).
-func (v *View) Previous() { v.handle(v.player.Previous(v.o.Clock())); v.render() }
+func (v *View) Previous() { v.handle(v.player.Previous(v.now())); v.render() }
 
 // Restart plays the routine again from the get-ready count (R).
 func (v *View) Restart() {
 	v.done = false
 	v.cues.reset()
-	v.handle(v.player.Restart(v.o.Clock()))
+	v.handle(v.player.Restart(v.now()))
 	v.render()
 }
 
@@ -312,9 +322,10 @@ func (v *View) SoundUnavailable() {
 
 // CloseWindow stops the routine and asks the window to close (Esc).
 func (v *View) CloseWindow() {
+	v.Stop()
 	out := v.player.Outcome()
 	if !v.done {
-		out = v.player.Stop(v.o.Clock())
+		out = v.player.Stop(v.now())
 	}
 	if v.o.Close != nil {
 		v.o.Close(out)
@@ -374,11 +385,27 @@ func (v *View) renderMute() {
 // window's size on a HiDPI screen, scaled down for the Up next thumbnail.
 const pictureSize = 400
 
-// pictures are a segment's frames at window size and its thumbnail for
-// "Up next".
+// pictures are a segment's frames at window size, its thumbnail for "Up
+// next", and for a moving step its movement, drawn in the background.
 type pictures struct {
-	frames []image.Image
-	thumb  image.Image
+	frames   []image.Image
+	thumb    image.Image
+	motion   *art.Motion // nil until drawn, or when there is none
+	noMotion bool        // drawn: the step has no movement to play
+}
+
+// wantsMotion reports whether seg's movement is still to be drawn.
+func (p pictures) wantsMotion(seg routines.SegmentView) bool {
+	return seg.Step.Moving && p.motion == nil && !p.noMotion
+}
+
+// setMotion records the drawn movement, or that there is none.
+func (p *pictures) setMotion(m art.Motion, ok bool) {
+	if ok {
+		p.motion = &m
+	} else {
+		p.noMotion = true
+	}
 }
 
 // framesFor returns a segment's pictures, drawing them now if the
@@ -405,10 +432,12 @@ func (v *View) cached(index int) (pictures, bool) {
 // nextThumbSize is the "Up next" thumbnail's size on screen.
 const nextThumbSize = 56
 
-// sidePictures draws a segment's pictures. It is the one place that knows
-// which side a picture shows: app/ui/art draws every stretch for the first
-// side and mirrors it (figure and arrows) for the right side, so a person
-// copying the picture moves the side the cue names.
+// sidePictures draws a segment's still pictures (its movement is drawn
+// when it becomes the current segment, see drawMotion). It is the one
+// place that knows which side a picture shows: app/ui/art draws every
+// stretch for the first side and mirrors it (figure and arrows) for the
+// right side, so a person copying the picture moves the side the cue
+// names; art.MotionImages is told the side likewise.
 func sidePictures(seg routines.SegmentView, p art.Palette) pictures {
 	return pictures{
 		frames: art.StepSideImages(seg.Step, seg.Side, p, pictureSize),
@@ -448,10 +477,10 @@ func (v *View) prefetch(seg routines.SegmentView) {
 func (v *View) Retheme() {
 	v.palette = art.CurrentPalette()
 	v.picMu.Lock()
+	v.stopDrawing(-1)
 	v.frames, v.pending = map[int]pictures{}, map[int]bool{}
 	v.picGen++
 	v.picMu.Unlock()
-	v.shown = -1
 	v.progress.recolour()
 	v.recolourCaution()
 	v.render()

@@ -46,6 +46,7 @@ func newView(t *testing.T, r routines.Routine, clk *fakeClock, rec *recorder, sa
 		Finished:    func(o routines.Outcome) { rec.finished = append(rec.finished, o) },
 		Close:       func(o routines.Outcome) { rec.closed = append(rec.closed, o) },
 		Another:     func() { rec.another++ },
+		NewTicker:   stillTicker,
 	})
 	w := test.NewWindow(v.Content())
 	w.Resize(fyne.NewSize(860, 640))

@@ -28,6 +28,7 @@ type contactOptions struct {
 	before string   // git revision or directory of older SVGs; "" for none
 	ids    []string // stretches to show; all when empty
 	sizes  []int
+	motion bool // show each movement (key frames with their tweens) instead
 }
 
 // sheetTheme is a theme variant the pictures are shown in.
@@ -42,6 +43,8 @@ const labelW = 180 // pixels left of each row for the stretch name
 // light and then the dark theme, the older frames (with -before), the
 // current frames, the last frame mirrored as the second side shows it, and
 // the 64 and 40 px thumbnails. It is for people judging the drawings.
+// With motion set, a row shows the movement instead of the key frames:
+// key 1, the tweens, key 2 and so on.
 func writeContactSheet(o contactOptions) error {
 	test.NewApp() // the default theme reads its primary colour from an app
 	var themes []sheetTheme
@@ -51,7 +54,14 @@ func writeContactSheet(o contactOptions) error {
 	}
 	now := map[string][][]byte{}
 	for id, frames := range stretches() {
-		now[id] = drawStretch(frames)
+		keys, moves := drawMotion(frames)
+		now[id] = keys
+		if o.motion {
+			now[id] = [][]byte{keys[0]}
+			for k, m := range moves {
+				now[id] = append(append(now[id], m...), keys[k+1])
+			}
+		}
 	}
 	ids := o.ids
 	if len(ids) == 0 {

@@ -32,8 +32,17 @@ func TestGeneratedFilesUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tweensOnDisk, err := filepath.Glob(filepath.Join(assetsDir, "stretches", "motion", "*.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	onDisk = append(onDisk, tweensOnDisk...)
 	for _, path := range onDisk {
-		if _, ok := files["stretches/"+filepath.Base(path)]; !ok {
+		rel, err := filepath.Rel(assetsDir, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := files[filepath.ToSlash(rel)]; !ok {
 			t.Errorf("%s is not generated any more; delete it (go generate does)", filepath.Base(path))
 		}
 	}
@@ -99,7 +108,7 @@ func TestEveryFrameDrawsTheFigure(t *testing.T) {
 	for id, frames := range stretches() {
 		for i, f := range frames {
 			var w svgWriter
-			f(&w)
+			f.draw(&w)
 			if !bytes.Contains(w.svg(w.box, 200), []byte(ink)) {
 				t.Errorf("%s frame %d has no figure", id, i+1)
 			}
@@ -154,18 +163,29 @@ func TestFramesShareAFittedViewBox(t *testing.T) {
 		return s[i : i+strings.IndexByte(s[i:], '"')]
 	}
 	for id, frames := range stretches() {
-		svgs := drawStretch(frames)
+		svgs, moves := drawMotion(frames)
+		all := append([]frame{}, frames...)
+		for _, m := range moves {
+			svgs = append(svgs, m...)
+		}
+		for _, m := range movement(frames) {
+			all = append(all, m...)
+		}
 		for i := 1; i < len(svgs); i++ {
 			if a, b := vbOf(svgs[0]), vbOf(svgs[i]); a != b {
 				t.Errorf("%s: frame 1 viewBox %q, frame %d %q", id, a, i+1, b)
 			}
 		}
-		var w svgWriter
-		frames[0](&w)
-		side := w.box.square(frameMargin, frameMin)
-		content := max(w.box.x2-w.box.x1, w.box.y2-w.box.y1)
-		if got := side.x2 - side.x1; got > max(content+2*frameMargin+2*floorPad+1, frameMin+1) {
-			t.Errorf("%s: viewBox side %v for content %v wide", id, got, content)
+		var content box
+		for _, f := range all {
+			var w svgWriter
+			f.draw(&w)
+			content.union(w.box)
+		}
+		side := content.square(frameMargin, frameMin)
+		wide := max(content.x2-content.x1, content.y2-content.y1)
+		if got := side.x2 - side.x1; got > max(wide+2*frameMargin+2*floorPad+1, frameMin+1) {
+			t.Errorf("%s: viewBox side %v for content %v wide", id, got, wide)
 		}
 	}
 	b := box{}

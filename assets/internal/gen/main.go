@@ -25,9 +25,10 @@ func main() {
 	before := flag.String("before", "", "with -contact-sheet: git revision or directory of older stretch SVGs to show beside the current ones")
 	ids := flag.String("ids", "", "with -contact-sheet: comma-separated stretch IDs to show (default all)")
 	sizes := flag.String("sizes", "96,256", "with -contact-sheet: comma-separated picture sizes in pixels")
+	motion := flag.Bool("motion", false, "with -contact-sheet: show each movement, key frames with their in-between frames")
 	flag.Parse()
 	if *contact != "" {
-		o := contactOptions{out: *contact, before: *before}
+		o := contactOptions{out: *contact, before: *before, motion: *motion}
 		if *ids != "" {
 			o.ids = strings.Split(*ids, ",")
 		}
@@ -61,9 +62,15 @@ func main() {
 // build returns every generated SVG keyed by its path relative to assets/.
 func build() map[string][]byte {
 	files := map[string][]byte{}
-	for id, frames := range stretches() {
-		for i, svg := range drawStretch(frames) {
+	for id, keys := range stretches() {
+		svgs, moves := drawMotion(keys)
+		for i, svg := range svgs {
 			files[fmt.Sprintf("stretches/%s-%d.svg", id, i+1)] = svg
+		}
+		for k, m := range moves {
+			for j, svg := range m {
+				files[tweenFile(id, k+1, j+1)] = svg
+			}
 		}
 	}
 	for state, svg := range traySVGs() {
@@ -81,14 +88,16 @@ const (
 	frameMin    = 150
 )
 
-// drawStretch draws the frames of one stretch, all framed by one square
-// viewBox fitted to the union of their content, so the figure does not
-// jump between frames and every picture fills its box.
+// drawStretch draws the frames of one stretch (key frames and tweens), all
+// framed by one square viewBox fitted to the union of their content, so
+// the figure does not jump between frames and every picture fills its
+// box. Tweens rarely reach past the key frames; where one does, the key
+// frames are framed to hold it, so the movement is never cut off.
 func drawStretch(frames []frame) [][]byte {
 	ws := make([]svgWriter, len(frames))
 	var all box
 	for i, f := range frames {
-		f(&ws[i])
+		f.draw(&ws[i])
 		all.union(ws[i].box)
 	}
 	x1, x2 := all.x1-floorPad, all.x2+floorPad
@@ -111,6 +120,11 @@ func run(out string, png bool) error {
 	if err != nil {
 		return fmt.Errorf("list old frames: %w", err)
 	}
+	oldTweens, err := filepath.Glob(filepath.Join(out, "stretches", "motion", "*.svg"))
+	if err != nil {
+		return fmt.Errorf("list old tweens: %w", err)
+	}
+	old = append(old, oldTweens...)
 	for _, f := range old {
 		if err := os.Remove(f); err != nil {
 			return fmt.Errorf("remove %s: %w", f, err)

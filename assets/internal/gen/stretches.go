@@ -1,7 +1,14 @@
 package main
 
-// frame draws one illustration frame.
-type frame func(w *svgWriter)
+// frame is one illustration frame: a pose, the props under it and the
+// overlays (motion arrows) over it. It keeps the pose rather than only its
+// drawing, so the in-between frames of a movement can be made from the
+// skeleton (see tween.go).
+type frame struct {
+	pose  Pose
+	under overlay   // props; may be nil
+	over  []overlay // motion arrows
+}
 
 // Base poses. Every stretch starts from one of these and changes only what the
 // stretch is about, which keeps the set visually consistent.
@@ -53,16 +60,19 @@ type overlay func(w *svgWriter, s skeleton)
 
 // fig draws props (under), then the figure, then overlays.
 func fig(p Pose, under overlay, over ...overlay) frame {
-	return func(w *svgWriter) {
-		var inner svgWriter
-		s := inner.figure(p)
-		if under != nil {
-			under(w, s)
-		}
-		w.merge(&inner)
-		for _, o := range over {
-			o(w, s)
-		}
+	return frame{pose: p, under: under, over: over}
+}
+
+// draw renders the frame into w.
+func (f frame) draw(w *svgWriter) {
+	var inner svgWriter
+	s := inner.figure(f.pose)
+	if f.under != nil {
+		f.under(w, s)
+	}
+	w.merge(&inner)
+	for _, o := range f.over {
+		o(w, s)
 	}
 }
 
