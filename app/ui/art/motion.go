@@ -50,8 +50,7 @@ func MotionImages(ctx context.Context, s routines.Step, side routines.Side, p Pa
 // motionSVGs returns a stretch's key frames and tweens, coloured with p and
 // mirrored when asked, and one repetition as indices into them.
 func motionSVGs(stretchID string, mirrored bool, p Palette) (svgs [][]byte, cycle []int, ok bool) {
-	id := routines.PictureID(stretchID)
-	keys, ok := assets.Illustration(id)
+	keys, ok := assets.Illustration(stretchID)
 	if !ok || len(keys) < 2 {
 		return nil, nil, false
 	}
@@ -63,7 +62,7 @@ func motionSVGs(stretchID string, mirrored bool, p Palette) (svgs [][]byte, cycl
 		if k == len(keys)-1 {
 			break
 		}
-		tw, ok := assets.Tweens(id, k)
+		tw, ok := assets.Tweens(stretchID, k)
 		if !ok {
 			return nil, nil, false
 		}
