@@ -95,6 +95,13 @@ func Raster(svg []byte, size int) (*image.RGBA, error) {
 		// Keep the aspect ratio, centred.
 		s := min(w/vb.W, h/vb.H)
 		icon.SetTarget((w-vb.W*s)/2, (h-vb.H*s)/2, vb.W*s, vb.H*s)
+		// oksvg scales the paths but draws stroke widths in pixels; SVG
+		// measures them in viewBox units, so they scale with the picture.
+		// (The generated pictures scale no group, so the target's scale is
+		// the whole of it.)
+		for i := range icon.SVGPaths {
+			icon.SVGPaths[i].LineWidth *= s
+		}
 	} else {
 		icon.SetTarget(0, 0, w, h)
 	}

@@ -44,3 +44,27 @@ func TestStepFramesFallBack(t *testing.T) {
 		t.Fatalf("fallback frames = %v", got)
 	}
 }
+
+// TestRasterScalesStrokes: a stroke is as wide, relative to the picture,
+// at every size, as SVG says (stroke-width is in viewBox units). oksvg
+// draws stroke widths in pixels whatever the scale, which made the
+// figure a blob in thumbnails and a stick figure in the routine window.
+func TestRasterScalesStrokes(t *testing.T) {
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">` +
+		`<line x1="10" y1="50" x2="90" y2="50" stroke="#000000" stroke-width="10"/></svg>`)
+	for _, size := range []int{50, 100, 400} {
+		img, err := Raster(svg, size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inked := 0
+		for y := 0; y < size; y++ {
+			if img.RGBAAt(size/2, y).A >= 128 {
+				inked++
+			}
+		}
+		if want := size / 10; inked < want-1 || inked > want+1 {
+			t.Errorf("at %d px the 10-unit stroke is %d px wide, want %d", size, inked, want)
+		}
+	}
+}
