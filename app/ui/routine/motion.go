@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
-	"github.com/limber-app/limber/app/ui/art"
 	"github.com/limber-app/limber/routines"
 )
 
@@ -239,7 +238,7 @@ func (v *View) drawMotion(seg routines.SegmentView) {
 	v.drawing[seg.Index] = cancel
 	palette, gen := v.palette, v.picGen
 	go func() {
-		m, ok := art.MotionImages(ctx, seg.Step, seg.Side, palette, pictureSize)
+		m, ok := v.o.Artist.Motion(ctx, seg.Step, seg.Side, palette)
 		v.picMu.Lock()
 		defer v.picMu.Unlock()
 		if ctx.Err() != nil || gen != v.picGen {

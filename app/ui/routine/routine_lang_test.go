@@ -26,14 +26,16 @@ func TestLanguagesFit(t *testing.T) {
 		}
 		all.Steps = append(all.Steps, step)
 	}
+	// The pictures are the same in every language: draw them once.
+	artist := newMemoArtist()
 	for _, locale := range i18ntest.Locales() {
 		t.Run(locale, func(t *testing.T) {
 			i18ntest.Use(t, locale)
 			for _, r := range routines.Builtin() {
-				checkPhases(t, r)
+				checkPhases(t, r, artist)
 			}
 			clk := newClock()
-			v, w := newView(t, all, clk, &recorder{}, false)
+			v, w := newViewWith(t, all, clk, &recorder{}, false, artist)
 			w.Resize(fyne.NewSize(880, 660))
 			for _, seg := range all.Segments() {
 				v.Next()
@@ -47,10 +49,10 @@ func TestLanguagesFit(t *testing.T) {
 
 // checkPhases renders r's get ready (with the safety note), a pause, the
 // middle of its first step, the rest after it and the finished screen.
-func checkPhases(t *testing.T, r routines.Routine) {
+func checkPhases(t *testing.T, r routines.Routine, artist Artist) {
 	t.Helper()
 	clk := newClock()
-	v, w := newView(t, r, clk, &recorder{}, true)
+	v, w := newViewWith(t, r, clk, &recorder{}, true, artist)
 	w.Resize(fyne.NewSize(880, 660))
 	uitest.AssertReadable(t, w, r.ID+" get ready", nil)
 	v.TogglePause()

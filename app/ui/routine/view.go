@@ -52,6 +52,8 @@ type Options struct {
 	// NewTicker paces the playing figure of a moving step; nil means a
 	// time.Ticker.
 	NewTicker func(every time.Duration) Ticker
+	// Artist draws the pictures; nil means app/ui/art's drawing.
+	Artist Artist
 }
 
 // View is the routine window's content. Call its methods on the Fyne
@@ -108,6 +110,9 @@ type View struct {
 func New(o Options) *View {
 	if o.Clock == nil {
 		o.Clock = time.Now
+	}
+	if o.Artist == nil {
+		o.Artist = artArtist{}
 	}
 	if o.NewTicker == nil {
 		o.NewTicker = newTimeTicker
@@ -414,7 +419,7 @@ func (v *View) framesFor(seg routines.SegmentView) []image.Image {
 	if p, ok := v.cached(seg.Index); ok {
 		return p.frames
 	}
-	p := sidePictures(seg, v.palette)
+	p := sidePictures(v.o.Artist, seg, v.palette)
 	v.picMu.Lock()
 	v.frames[seg.Index] = p
 	v.picMu.Unlock()
@@ -433,16 +438,10 @@ func (v *View) cached(index int) (pictures, bool) {
 const nextThumbSize = 56
 
 // sidePictures draws a segment's still pictures (its movement is drawn
-// when it becomes the current segment, see drawMotion). It is the one
-// place that knows which side a picture shows: app/ui/art draws every
-// stretch for the first side and mirrors it (figure and arrows) for the
-// right side, so a person copying the picture moves the side the cue
-// names; art.MotionImages is told the side likewise.
-func sidePictures(seg routines.SegmentView, p art.Palette) pictures {
-	return pictures{
-		frames: art.StepSideImages(seg.Step, seg.Side, p, pictureSize),
-		thumb:  art.StepThumbnail(seg.Step, p, nextThumbSize, 2*nextThumbSize),
-	}
+// when it becomes the current segment, see drawMotion).
+func sidePictures(a Artist, seg routines.SegmentView, p art.Palette) pictures {
+	frames, thumb := a.Stills(seg.Step, seg.Side, p)
+	return pictures{frames: frames, thumb: thumb}
 }
 
 // prefetch draws a coming segment's pictures off the Fyne goroutine, so a
@@ -458,7 +457,7 @@ func (v *View) prefetch(seg routines.SegmentView) {
 	v.pending[seg.Index] = true
 	palette, gen := v.palette, v.picGen
 	go func() {
-		p := sidePictures(seg, palette)
+		p := sidePictures(v.o.Artist, seg, palette)
 		v.picMu.Lock()
 		defer v.picMu.Unlock()
 		// A theme change meanwhile emptied the cache: drop the old colours.

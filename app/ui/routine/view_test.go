@@ -36,6 +36,12 @@ type recorder struct {
 
 func newView(t *testing.T, r routines.Routine, clk *fakeClock, rec *recorder, safety bool) (*View, fyne.Window) {
 	t.Helper()
+	return newViewWith(t, r, clk, rec, safety, nil)
+}
+
+// newViewWith is newView drawing with artist (nil: app/ui/art).
+func newViewWith(t *testing.T, r routines.Routine, clk *fakeClock, rec *recorder, safety bool, artist Artist) (*View, fyne.Window) {
+	t.Helper()
 	test.NewTempApp(t)
 	v := New(Options{
 		Routine:     r,
@@ -47,6 +53,7 @@ func newView(t *testing.T, r routines.Routine, clk *fakeClock, rec *recorder, sa
 		Close:       func(o routines.Outcome) { rec.closed = append(rec.closed, o) },
 		Another:     func() { rec.another++ },
 		NewTicker:   stillTicker,
+		Artist:      artist,
 	})
 	w := test.NewWindow(v.Content())
 	w.Resize(fyne.NewSize(860, 640))
