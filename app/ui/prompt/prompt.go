@@ -1,7 +1,7 @@
 // Package prompt is the break prompt window's content, shown instead of a
 // desktop notification when no notification server answers or when the user
 // prefers prompts: how long they have been sitting, one suggested stretch
-// with its picture and first cue, and Start routine / Snooze / Skip.
+// with its picture and action, and Start routine / Snooze / Skip.
 //
 // It does not create the Fyne app or window (app/gui does), so it is tested
 // with fyne.io/fyne/v2/test and no GL. Use a View on the Fyne goroutine only.
@@ -90,7 +90,7 @@ func New(o Options) *View {
 // Content is the object to put in the window.
 func (v *View) Content() fyne.CanvasObject { return v.content }
 
-// suggestionBox shows the stretch's picture, name and first cue; nil when no
+// suggestionBox shows the stretch's picture, name and action; nil when no
 // stretch is suggested.
 func (v *View) suggestionBox(s routines.Stretch) fyne.CanvasObject {
 	if s.ID == "" && s.Name == "" {
@@ -103,8 +103,11 @@ func (v *View) suggestionBox(s routines.Stretch) fyne.CanvasObject {
 	v.suggestion = widget.NewLabel(i18n.F("prompt.try", i18n.Args{"Stretch": name}))
 	v.suggestion.TextStyle = fyne.TextStyle{Bold: true}
 	v.suggestion.Truncation = fyne.TextTruncateEllipsis
-	var cue string
-	if cues := i18n.StretchCues(s); len(cues) > 0 {
+	// What to do, in one line, as the notification says it; the first cue
+	// only sets the stretch up ("Stand tall"). A stretch without an action
+	// shows its first cue.
+	cue := i18n.StretchAction(s)
+	if cues := i18n.StretchCues(s); cue == "" && len(cues) > 0 {
 		cue = cues[0]
 	}
 	v.cue = widget.NewLabel(cue)

@@ -85,7 +85,7 @@ func TestTexts(t *testing.T) {
 	for _, want := range []string{
 		"You have been sitting for 47 minutes",
 		"Try this: " + s.Name,
-		s.Cues[0],
+		s.Action, // what to do, not the first cue's set-up ("Stand tall")
 		"Start routine",
 		"Quick standing reset · 2 min",
 		"Snooze 10 min",
@@ -94,6 +94,9 @@ func TestTexts(t *testing.T) {
 		if !slices.Contains(got, want) {
 			t.Errorf("prompt lacks %q; shows %q", want, got)
 		}
+	}
+	if slices.Contains(got, s.Cues[0]) && s.Cues[0] != s.Action {
+		t.Errorf("prompt shows the first cue %q instead of the action", s.Cues[0])
 	}
 	if v.picture == nil || v.picture.Image == nil {
 		t.Error("the suggested stretch has no picture")

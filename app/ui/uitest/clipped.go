@@ -13,10 +13,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// ShortPhrase is the longest line (in runes) that should never need to
-// wrap: a name or a button-sized phrase. A wrapped line this short means
-// the label was squeezed. Longer sentences may wrap, but never between a
-// number and its unit, as when "2 min 03 s" breaks into "2 min" / "03 s".
+// ShortPhrase is the longest line (in columns: a Chinese, Japanese or
+// Korean character takes two) that should never need to wrap: a name or
+// a button-sized phrase. A wrapped line this short means the label was
+// squeezed. Longer sentences may wrap, but never between a number and its
+// unit, as when "2 min 03 s" breaks into "2 min" / "03 s", nor so that a
+// row starts with closing punctuation ("、", "。", "）").
 const ShortPhrase = 24
 
 // Clipped lists the texts under o that the user cannot read in full: a
@@ -149,8 +151,8 @@ func wraps(o fyne.CanvasObject) bool {
 }
 
 // brokenShortLine finds a line of full (split at its own line breaks)
-// that was drawn as more than one row although it has at most ShortPhrase
-// runes, or broke next to a number.
+// that was drawn as more than one row although it is at most ShortPhrase
+// columns wide, or broke next to a number or before closing punctuation.
 func brokenShortLine(full string, rows []string) (string, bool) {
 	i := 0
 	for _, line := range strings.Split(full, "\n") {
@@ -163,16 +165,43 @@ func brokenShortLine(full string, rows []string) (string, bool) {
 		if i-first < 2 {
 			continue
 		}
-		if utf8.RuneCountInString(line) <= ShortPhrase {
+		if columns(line) <= ShortPhrase {
 			return line, true
 		}
 		for j := first + 1; j < i; j++ {
-			if splitsNumber(rows[j-1], rows[j]) {
+			if splitsNumber(rows[j-1], rows[j]) || startsClosed(rows[j]) {
 				return line, true
 			}
 		}
 	}
 	return "", false
+}
+
+// columns is how wide a line is in a fixed-width sense: two columns for a
+// Chinese, Japanese or Korean character (and other East Asian wide forms),
+// one for the rest.
+func columns(line string) int {
+	n := 0
+	for _, r := range line {
+		n++
+		if wide(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60)
+}
+
+// startsClosed reports whether a row starts with punctuation that closes
+// or ends a phrase, which East Asian typesetting never puts first on a
+// line.
+func startsClosed(row string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(row))
+	return strings.ContainsRune("、。，．,.!?！？：；:;）)」』】〉》・ー", r)
 }
 
 // splitsNumber reports whether a row break between rows a and b falls

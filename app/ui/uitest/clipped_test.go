@@ -47,3 +47,22 @@ func TestClipped(t *testing.T) {
 		})
 	}
 }
+
+func TestBrokenShortLine(t *testing.T) {
+	for _, tt := range []struct {
+		full string
+		rows []string
+		bad  bool
+	}{
+		{"Has estirado durante", []string{"Has estirado", "durante"}, true},                                      // 20 columns: squeezed
+		{"Roll your shoulders up, back and down.", []string{"Roll your shoulders up,", "back and down."}, false}, // a sentence may wrap
+		{"2 min 03 s in total, well done", []string{"2 min", "03 s in total, well done"}, true},                  // inside a quantity
+		{"休憩の時間です", []string{"休憩の", "時間です"}, true},                                                               // 14 columns: squeezed
+		{"片腕を胸の前で横に引き寄せ、キープします。", []string{"片腕を胸の前で横に引き寄せ", "、キープします。"}, true},                                   // row starts with "、"
+		{"片腕を胸の前で横に引き寄せ、キープします。", []string{"片腕を胸の前で横に引き寄せ、", "キープします。"}, false},                                  // 42 columns, fine break
+	} {
+		if _, bad := brokenShortLine(tt.full, tt.rows); bad != tt.bad {
+			t.Errorf("brokenShortLine(%q, %q) = %v, want %v", tt.full, tt.rows, bad, tt.bad)
+		}
+	}
+}
