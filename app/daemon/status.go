@@ -99,9 +99,9 @@ func tipLine(st reminders.Status, now time.Time, blind bool) string {
 	return line
 }
 
-// clock is a time of day as the tray shows it, rounded to the minute so
-// that the same instant reads the same whenever it is computed.
-func clock(t time.Time) string { return t.Round(time.Minute).Format("15:04") }
+// clock is a time of day as the tray shows it: the minute it falls in (a
+// reminder due at 10:49:40 comes "at 10:49").
+func clock(t time.Time) string { return t.Format("15:04") }
 
 // presentLine is the status line while the user is at the desk: sitting
 // or standing time, and when the next break is, or that one is due.

@@ -82,6 +82,9 @@ func TestTipLine(t *testing.T) {
 		{reminders.Status{State: reminders.Due, Sitting: 47 * time.Minute, Held: true}, false, "Time to stand up · reminder held back"},
 		{reminders.Status{State: reminders.Due, Standing: true, StandingTime: 47 * time.Minute}, false, "Time to sit down"},
 		{reminders.Status{State: reminders.Paused, PausedUntil: start.Add(30 * time.Minute)}, false, "Paused until 14:30"},
+		// A reminder 40 s into a minute comes in that minute.
+		{reminders.Status{State: reminders.Sitting, Sitting: 5 * time.Minute, NextReminder: 9*time.Minute + 40*time.Second, HasNextReminder: true}, false,
+			"Sitting since 13:55 · break at 14:09"},
 	}
 	for _, tt := range tests {
 		for _, later := range []time.Duration{0, 20 * time.Second, 59 * time.Second} {
