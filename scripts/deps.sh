@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 test_pkgs=(xvfb xauth dbus dbus-daemon xdotool imagemagick libgl1-mesa-dri x11-utils mutter sway wtype dunst pulseaudio pulseaudio-utils
-	fonts-wqy-microhei)
+	fonts-wqy-microhei waybar)
 # make package / install / dist-check: icon sizes, .tar.xz, validators, and
 # the .deb and .rpm checks (lintian, rpm -qp, man to render the man page).
 dist_pkgs=(imagemagick xz-utils binutils appstream desktop-file-utils lintian rpm man-db)

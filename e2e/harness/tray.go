@@ -386,3 +386,14 @@ func intProp(props map[string]dbus.Variant, key string, def int32) int32 {
 	}
 	return def
 }
+
+// Peek reads the menu as a host that has not opened it sees it:
+// GetLayout alone, without AboutToShow, so Limber has had no reason to
+// bring its status line up to date.
+func (tr *Tray) Peek() (*MenuItem, error) {
+	obj, err := tr.menuObject()
+	if err != nil {
+		return nil, err
+	}
+	return getLayout(obj, 0)
+}

@@ -353,3 +353,25 @@ func (w *Watcher) WaitFor(pred func([]Item) bool, timeout time.Duration) error {
 	}
 	return nil
 }
+
+// WaitHostItem waits until a real tray host's watcher (waybar's, say) on
+// the bus lists an item, and returns the first. Hosts list an item as
+// "service/path", or as a bare service name for the default path.
+func (d *Desktop) WaitHostItem(timeout time.Duration) (Item, error) {
+	obj := d.Bus().Object(watcherIface, watcherPath) // the well-known name is the interface name
+	deadline := time.Now().Add(timeout)
+	for {
+		v, err := obj.GetProperty(watcherIface + ".RegisteredStatusNotifierItems")
+		if items, ok := v.Value().([]string); err == nil && ok && len(items) > 0 {
+			service, path, found := strings.Cut(items[0], "/")
+			if !found {
+				return Item{Service: service, Path: "/StatusNotifierItem"}, nil
+			}
+			return Item{Service: service, Path: dbus.ObjectPath("/" + path)}, nil
+		}
+		if time.Now().After(deadline) {
+			return Item{}, fmt.Errorf("no item registered with the tray host after %s (last error: %v)", timeout, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

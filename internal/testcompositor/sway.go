@@ -16,8 +16,14 @@ import (
 )
 
 // swayConfig keeps sway minimal: no Xwayland (and so no X server to find),
-// no bar, no idle daemon.
-const swayConfig = "xwayland disable\n"
+// no bar, no idle daemon, and one output of a known size (for Click).
+const swayConfig = "xwayland disable\noutput HEADLESS-1 resolution 1280x800\n"
+
+// Width and Height are the size of sway's one output.
+const (
+	Width  = 1280
+	Height = 800
+)
 
 // nobody is the unprivileged user sway and its clients run as when the tests
 // run as root: sway refuses to start as root.
