@@ -37,59 +37,60 @@ var (
 // desktop entry, for every language but English, and drops the ones an
 // earlier run added.
 func localizeDesktop(entry string) (string, error) {
-	var out []string
-	found := 0
-	for _, line := range strings.Split(entry, "\n") {
-		if localizedEntry.MatchString(line) {
-			continue
-		}
-		out = append(out, line)
+	out, found, err := insertTranslations(entry, localizedEntry, func(line string) ([]string, bool, error) {
 		for _, f := range desktopFields() {
-			if !strings.HasPrefix(line, f.name+"=") {
-				continue
+			if strings.HasPrefix(line, f.name+"=") {
+				lines, err := each(func(locale, text string) string { return f.name + "[" + locale + "]=" + text }, f.key)
+				return lines, true, err
 			}
-			found++
-			lines, err := each(func(locale, text string) string { return f.name + "[" + locale + "]=" + text }, f.key)
-			if err != nil {
-				return "", err
-			}
-			out = append(out, lines...)
 		}
+		return nil, false, nil
+	})
+	if err == nil && found != len(desktopFields()) {
+		err = fmt.Errorf("want one each of GenericName, Comment and Keywords, found %d", found)
 	}
-	if found != len(desktopFields()) {
-		return "", fmt.Errorf("want one each of GenericName, Comment and Keywords, found %d", found)
-	}
-	return strings.Join(out, "\n"), nil
+	return out, err
 }
 
 // localizeMetainfo adds <summary xml:lang="…"> after the English summary,
 // for every language but English, and drops the ones an earlier run added.
 func localizeMetainfo(meta string) (string, error) {
-	var out []string
-	found := 0
-	for _, line := range strings.Split(meta, "\n") {
-		if localizedSummary.MatchString(line) {
-			continue
+	out, found, err := insertTranslations(meta, localizedSummary, func(line string) ([]string, bool, error) {
+		if !strings.HasPrefix(strings.TrimSpace(line), "<summary>") {
+			return nil, false, nil
 		}
-		out = append(out, line)
-		trimmed := strings.TrimSpace(line)
-		if !strings.HasPrefix(trimmed, "<summary>") {
-			continue
-		}
-		found++
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		lines, err := each(func(locale, text string) string {
 			return fmt.Sprintf(`%s<summary xml:lang="%s">%s</summary>`, indent, locale, escape(text))
 		}, summaryKey)
-		if err != nil {
-			return "", err
+		return lines, true, err
+	})
+	if err == nil && found != 1 {
+		err = fmt.Errorf("want one <summary>, found %d", found)
+	}
+	return out, err
+}
+
+// insertTranslations drops the lines of text that stale matches (what an
+// earlier run wrote) and puts after each line the lines translate gives
+// for it; found counts the lines translate took.
+func insertTranslations(text string, stale *regexp.Regexp, translate func(line string) ([]string, bool, error)) (out string, found int, err error) {
+	var lines []string
+	for _, line := range strings.Split(text, "\n") {
+		if stale.MatchString(line) {
+			continue
 		}
-		out = append(out, lines...)
+		lines = append(lines, line)
+		more, ok, err := translate(line)
+		if err != nil {
+			return "", 0, err
+		}
+		if ok {
+			found++
+			lines = append(lines, more...)
+		}
 	}
-	if found != 1 {
-		return "", fmt.Errorf("want one <summary>, found %d", found)
-	}
-	return strings.Join(out, "\n"), nil
+	return strings.Join(lines, "\n"), found, nil
 }
 
 // each formats key's text in every shipped language but English, in the
