@@ -11,12 +11,10 @@
 package testcompositor
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -129,26 +127,4 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
-}
-
-// readLine returns the first line written to r within startTimeout.
-func readLine(r interface{ Read([]byte) (int, error) }) (string, error) {
-	type result struct {
-		line string
-		err  error
-	}
-	ch := make(chan result, 1)
-	go func() {
-		line, err := bufio.NewReader(r).ReadString('\n')
-		ch <- result{strings.TrimSpace(line), err}
-	}()
-	select {
-	case res := <-ch:
-		if res.line == "" && res.err != nil {
-			return "", res.err
-		}
-		return res.line, nil
-	case <-time.After(startTimeout):
-		return "", fmt.Errorf("no output after %v", startTimeout)
-	}
 }

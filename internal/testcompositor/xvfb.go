@@ -22,17 +22,11 @@ type Xvfb struct {
 // so parallel tests do not collide.
 func StartXvfb(t testing.TB) *Xvfb {
 	t.Helper()
-	bin := testdesktop.Require(t, "Xvfb")
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatalf("pipe: %v", err)
-	}
-	defer r.Close()
-	cmd := exec.Command(bin, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
-	p := start(t, "Xvfb", cmd)
-	w.Close()
-	num, err := readLine(r)
+	// testdesktop's launcher, with this package's process bookkeeping so
+	// that a test can Stop the server while it runs.
+	var p *process
+	num, err := testdesktop.Launch(testdesktop.XvfbCommand(testdesktop.Require(t, "Xvfb")),
+		func(cmd *exec.Cmd) error { p = start(t, "Xvfb", cmd); return nil }, startTimeout)
 	if err != nil {
 		t.Fatalf("Xvfb display number: %v", err)
 	}
