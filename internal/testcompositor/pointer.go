@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net"
 	"time"
+
+	"github.com/limber-app/limber/reminders/idle/wayland"
 )
 
 // Mouse buttons for Click, as Linux input event codes.
@@ -19,7 +21,8 @@ const (
 // and clicks button, as a user would: the headless backend has no input
 // devices, so Click creates a virtual one (wlr-virtual-pointer, which sway
 // offers) for the moment of the click. It speaks the Wayland wire
-// protocol itself, as little of it as a click needs.
+// protocol with the framing of reminders/idle/wayland, as little of it as
+// a click needs.
 func (s *Sway) Click(x, y int, button uint32) error {
 	c, err := net.Dial("unix", s.Socket())
 	if err != nil {
@@ -83,8 +86,7 @@ func (w *wire) send(object uint32, opcode uint16, args []byte) {
 	if w.err != nil {
 		return
 	}
-	msg := u32s(object, uint32(8+len(args))<<16|uint32(opcode))
-	_, w.err = w.c.Write(append(msg, args...))
+	_, w.err = w.c.Write(wayland.Message{Object: object, Opcode: opcode, Args: args}.Append(nil))
 }
 
 // globals asks for the registry (once) and a sync, and reads events up to
@@ -97,49 +99,26 @@ func (w *wire) globals() (map[string]uint32, error) {
 	done := w.id()
 	w.send(1, 0, u32s(done)) // wl_display.sync
 	out := map[string]uint32{}
-	var pending []byte
-	buf := make([]byte, 4096)
 	if err := w.c.SetReadDeadline(time.Now().Add(5 * time.Second)); err != nil {
 		return nil, err
 	}
-	for w.err == nil {
-		n, err := w.c.Read(buf)
+	buf := make([]byte, 4096) // libwayland's largest message
+	for {
+		m, err := wayland.ReadMessage(w.c, buf)
 		if err != nil {
 			return nil, fmt.Errorf("read from sway: %w", err)
 		}
-		pending = append(pending, buf[:n]...)
-		for {
-			object, opcode, body, rest, ok := nextMessage(pending)
-			if !ok {
-				break
-			}
-			pending = rest
-			switch {
-			case object == done:
-				return out, nil
-			case object == 1 && opcode == 0: // wl_display.error
-				return nil, fmt.Errorf("sway reported a protocol error")
-			case object == w.registry && opcode == 0: // wl_registry.global
-				if name, iface, ok := global(body); ok {
-					out[iface] = name
-				}
+		switch {
+		case m.Object == done:
+			return out, w.err
+		case m.Object == 1 && m.Opcode == 0: // wl_display.error
+			return nil, fmt.Errorf("sway reported a protocol error")
+		case m.Object == w.registry && m.Opcode == 0: // wl_registry.global
+			if name, iface, ok := global(m.Args); ok {
+				out[iface] = name
 			}
 		}
 	}
-	return nil, w.err
-}
-
-// nextMessage splits the first whole message off b.
-func nextMessage(b []byte) (object uint32, opcode uint16, body, rest []byte, ok bool) {
-	if len(b) < 8 {
-		return 0, 0, nil, b, false
-	}
-	word := binary.NativeEndian.Uint32(b[4:])
-	size := int(word >> 16)
-	if size < 8 || len(b) < size {
-		return 0, 0, nil, b, false
-	}
-	return binary.NativeEndian.Uint32(b), uint16(word), b[8:size], b[size:], true
 }
 
 // global reads a wl_registry.global event: name, interface.
